@@ -1,0 +1,3 @@
+#!/usr/bin/env node
+require("./register-ts");
+require("../src/cli/main.ts");
