@@ -1,0 +1,33 @@
+/**
+ * "Remember on this computer": the connection kept in OfficeRuntime.storage (per user, per add-in, on
+ * this machine) — never in the workbook, whose settings and properties travel with the file.
+ */
+import type { KeyVault } from "../omspan/session";
+import type { Connection } from "../omspan/store";
+
+const ITEM = "omspan.connection";
+
+function storage(): OfficeRuntime.Storage | undefined {
+  return typeof OfficeRuntime !== "undefined" && OfficeRuntime.storage ? OfficeRuntime.storage : undefined;
+}
+
+export const officeKeyVault: KeyVault = {
+  async load(): Promise<Connection | null> {
+    const s = storage();
+    if (!s) return null;
+    const text = await s.getItem(ITEM);
+    if (!text) return null;
+    try {
+      const v = JSON.parse(text) as Partial<Connection>;
+      return typeof v.baseUrl === "string" && typeof v.key === "string" ? { baseUrl: v.baseUrl, key: v.key } : null;
+    } catch {
+      return null;
+    }
+  },
+  async save(conn: Connection): Promise<void> {
+    await storage()?.setItem(ITEM, JSON.stringify(conn));
+  },
+  async clear(): Promise<void> {
+    await storage()?.removeItem(ITEM);
+  },
+};

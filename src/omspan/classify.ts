@@ -1,0 +1,93 @@
+/**
+ * The one response classifier. Every OMSPAN answer is sorted before anything uses it: rows, no-data,
+ * or one of the typed errors. OMSPAN reports "no data" and "wrong parameter" with HTTP 200, so the
+ * status alone says little.
+ */
+import {
+  BadResponseError,
+  HttpStatusError,
+  KeyRefusedError,
+  WrongParameterError,
+  type OmspanErrorDetail,
+} from "./errors";
+
+export type Classified = { kind: "rows"; rows: unknown[] } | { kind: "no-data" };
+
+const NO_DATA_MARK = "Tidak Ada Data";
+
+/** The reason inside OMSPAN's 401 text: `Token yang dikirimkan tidak valid (<reason>)`. */
+export function refusalReason(text: string): string {
+  const m = /\(([^)]{1,200})\)\s*$/.exec(text.trim());
+  if (m) return m[1]!;
+  const t = text.trim().slice(0, 200);
+  return t === "" ? "HTTP 401" : t;
+}
+
+/** A message our own proxy put in a JSON error answer, if any. */
+function proxyMessage(text: string): string | undefined {
+  try {
+    const j = JSON.parse(text) as { message?: unknown };
+    return typeof j.message === "string" ? j.message : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Classifies one answer; throws the typed error for every kind that is not rows or no-data. */
+export function classifyResponse(status: number, body: string, ctx: OmspanErrorDetail = {}): Classified {
+  if (status === 401) throw new KeyRefusedError(refusalReason(body), ctx);
+  if (status !== 200) {
+    throw new HttpStatusError(status, { ...ctx, reason: proxyMessage(body) });
+  }
+  const trimmed = body.trimStart();
+  if (trimmed.startsWith("<")) throw new BadResponseError("HTML page instead of data", ctx);
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch (e) {
+    const reason = trimmed === "" ? "empty body" : "truncated or malformed JSON";
+    throw new BadResponseError(reason, ctx, e);
+  }
+  return classifyJson(json, ctx);
+}
+
+/** Classifies an already parsed body. */
+export function classifyJson(json: unknown, ctx: OmspanErrorDetail = {}): Classified {
+  if (Array.isArray(json)) {
+    if (json.length === 0) return { kind: "no-data" };
+    // The web UI's table format — an array of rows of cells — is how OMSPAN says "wrong parameter".
+    if (Array.isArray(json[0])) throw new WrongParameterError(ctx);
+    return { kind: "rows", rows: json };
+  }
+  if (json && typeof json === "object") {
+    const o = json as Record<string, unknown>;
+    const inner = o.body as Record<string, unknown> | undefined;
+    if (inner && typeof inner === "object" && !Array.isArray(inner) && typeof inner.value === "string") {
+      if (inner.value.includes(NO_DATA_MARK)) return { kind: "no-data" };
+    }
+    if (Array.isArray(o.header) && Array.isArray(o.body)) return headerBodyRows(o.header, o.body, ctx);
+  }
+  throw new BadResponseError("unexpected JSON shape", ctx);
+}
+
+/**
+ * PNBP's `{ "header": [...], "body": [...] }` table: header cells are names (strings or `{value}`),
+ * body rows are arrays of cells or already objects.
+ */
+function headerBodyRows(header: unknown[], body: unknown[], ctx: OmspanErrorDetail): Classified {
+  if (body.length === 0) return { kind: "no-data" };
+  const names = header.map((h) =>
+    typeof h === "string" ? h : h && typeof h === "object" ? String((h as { value?: unknown }).value ?? "") : "",
+  );
+  const rows = body.map((r) => {
+    if (!Array.isArray(r)) return r;
+    if (r.length !== names.length) throw new BadResponseError("table row width differs from its header", ctx);
+    const rec: Record<string, unknown> = {};
+    names.forEach((n, i) => {
+      const cell = r[i];
+      rec[n] = cell && typeof cell === "object" && "value" in cell ? (cell as { value: unknown }).value : cell;
+    });
+    return rec;
+  });
+  return { kind: "rows", rows };
+}

@@ -1,0 +1,174 @@
+/**
+ * The OMSPAN client: one request with timeout, cancel and retries; and whole pulls, paging Realisasi to
+ * the end with bounded concurrency. Works against the proxy (`…/omspan/`) or OMSPAN itself
+ * (`…/DataWebService/`): the route paths after the base are the same. The key travels only in the
+ * Authorization header — never in a URL, a message or an error.
+ */
+import { classifyResponse, type Classified } from "./classify";
+import { CancelledError, TimeoutError, UnreachableError, isOmspanError } from "./errors";
+import { DEFAULT_RETRY, backoffMs, isRetryable, parseRetryAfter, sleep, type RetryPolicy } from "./retry";
+import { routePath, type DatasetId, type RouteParams } from "./routes";
+import { normaliseKey } from "./claims";
+
+export interface ClientOptions {
+  /** DataWebService base or the proxy's `/omspan/` URL. */
+  readonly baseUrl: string;
+  readonly key: string;
+  readonly fetch?: typeof fetch;
+  /** Per request, ms. */
+  readonly timeoutMs?: number;
+  readonly retry?: Partial<RetryPolicy>;
+  /** Realisasi rows per window. */
+  readonly pageSize?: number;
+  /** Realisasi windows in flight at once. */
+  readonly concurrency?: number;
+}
+
+export interface PullProgress {
+  readonly dataset: DatasetId;
+  readonly pages: number;
+  readonly rows: number;
+}
+
+export interface PullOptions {
+  readonly params?: RouteParams;
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (p: PullProgress) => void;
+}
+
+/** Receives pages in order; `firstRow` is the 1-based position of the page's first record. */
+export type PageSink = (rows: readonly unknown[], firstRow: number) => void;
+
+export class OmspanClient {
+  readonly baseUrl: string;
+  private readonly key: string;
+  private readonly fetchImpl: typeof fetch;
+  private readonly timeoutMs: number;
+  private readonly retry: RetryPolicy;
+  readonly pageSize: number;
+  readonly concurrency: number;
+  /** Requests sent upstream by this client (each retry counts). */
+  requests = 0;
+
+  constructor(opts: ClientOptions) {
+    this.baseUrl = opts.baseUrl.endsWith("/") ? opts.baseUrl : `${opts.baseUrl}/`;
+    this.key = normaliseKey(opts.key);
+    this.fetchImpl = opts.fetch ?? ((input, init) => fetch(input, init));
+    this.timeoutMs = opts.timeoutMs ?? 120_000;
+    this.retry = { ...DEFAULT_RETRY, ...opts.retry };
+    this.pageSize = opts.pageSize ?? 5000;
+    this.concurrency = Math.max(1, opts.concurrency ?? 4);
+  }
+
+  /** One route, classified, with retries for what is worth retrying. */
+  async request(dataset: DatasetId, params: RouteParams = {}, signal?: AbortSignal): Promise<Classified> {
+    const url = new URL(routePath(dataset, params), this.baseUrl).href;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.once(url, dataset, signal);
+      } catch (err) {
+        if (!isRetryable(err) || attempt >= this.retry.retries || signal?.aborted) throw err;
+        const retryAfter = isOmspanError(err) ? (err as { retryAfterMs?: number }).retryAfterMs : undefined;
+        await sleep(backoffMs(this.retry, attempt + 1, retryAfter), signal);
+      }
+    }
+  }
+
+  private async once(url: string, dataset: DatasetId, outer?: AbortSignal): Promise<Classified> {
+    if (outer?.aborted) throw new CancelledError();
+    const ctl = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      ctl.abort();
+    }, this.timeoutMs);
+    const onOuter = () => ctl.abort();
+    outer?.addEventListener("abort", onOuter, { once: true });
+    this.requests++;
+    try {
+      let res: Response;
+      let body: string;
+      try {
+        res = await this.fetchImpl(url, {
+          method: "GET",
+          headers: { Authorization: `Bearer ${this.key}`, Accept: "application/json" },
+          signal: ctl.signal,
+          cache: "no-store",
+        });
+        body = await res.text();
+      } catch (e) {
+        if (outer?.aborted) throw new CancelledError();
+        if (timedOut) throw new TimeoutError(url, this.timeoutMs);
+        throw new UnreachableError(url, e);
+      }
+      try {
+        return classifyResponse(res.status, body, { dataset, url });
+      } catch (e) {
+        const ra = parseRetryAfter(res.headers.get("retry-after"));
+        if (ra !== undefined && isOmspanError(e)) Object.assign(e, { retryAfterMs: ra });
+        throw e;
+      }
+    } finally {
+      clearTimeout(timer);
+      outer?.removeEventListener("abort", onOuter);
+    }
+  }
+
+  /**
+   * Pulls a whole dataset, handing pages to `sink` in order. Realisasi is paged in windows of
+   * `pageSize`, `concurrency` at a time, until a short page or the no-data body; any failed page fails
+   * the pull (a partial pull is never handed on). Returns the number of pages that held rows.
+   */
+  async pull(dataset: DatasetId, sink: PageSink, opts: PullOptions = {}): Promise<{ pages: number; rows: number }> {
+    if (dataset !== "realisasi") {
+      const c = await this.request(dataset, opts.params, opts.signal);
+      const rows = c.kind === "rows" ? c.rows : [];
+      if (rows.length) sink(rows, 1);
+      opts.onProgress?.({ dataset, pages: 1, rows: rows.length });
+      return { pages: rows.length ? 1 : 0, rows: rows.length };
+    }
+    return this.pullPaged(dataset, sink, opts);
+  }
+
+  private async pullPaged(dataset: DatasetId, sink: PageSink, opts: PullOptions) {
+    const size = this.pageSize;
+    const ctl = new AbortController();
+    const onOuter = () => ctl.abort();
+    opts.signal?.addEventListener("abort", onOuter, { once: true });
+    let next = 0; // next window index to request
+    let end = Number.POSITIVE_INFINITY; // first window index known to hold no further rows
+    let flushed = 0; // windows handed to the sink
+    const done = new Map<number, readonly unknown[]>();
+    let rows = 0;
+    const flush = () => {
+      while (flushed < end && done.has(flushed)) {
+        const page = done.get(flushed)!;
+        done.delete(flushed);
+        sink(page, flushed * size + 1);
+        rows += page.length;
+        flushed++;
+        opts.onProgress?.({ dataset, pages: flushed, rows });
+      }
+    };
+    const worker = async () => {
+      while (next < end) {
+        const i = next++;
+        const c = await this.request(dataset, { from: i * size + 1, to: (i + 1) * size }, ctl.signal);
+        const page = c.kind === "rows" ? c.rows : [];
+        if (page.length < size) end = Math.min(end, page.length === 0 ? i : i + 1);
+        if (page.length > 0 && i < end) done.set(i, page);
+        flush();
+      }
+    };
+    try {
+      await Promise.all(Array.from({ length: this.concurrency }, worker));
+    } catch (e) {
+      ctl.abort();
+      throw opts.signal?.aborted ? new CancelledError() : e;
+    } finally {
+      opts.signal?.removeEventListener("abort", onOuter);
+    }
+    flush();
+    return { pages: flushed, rows };
+  }
+}

@@ -1,0 +1,154 @@
+/**
+ * The core's error family. Every failure a user can meet has its own class with a stable `code`, so each
+ * edge (cell, HTTP answer, exit code, message bar) maps errors in one place. Guards check `name` as well as
+ * `instanceof`, because an Office dialog is another frame where `instanceof` fails.
+ */
+
+/** Stable codes: the key into the message catalogue (`messages.ts`) and the CLI's exit codes. */
+export type OmspanErrorCode =
+  | "invalid-key"
+  | "key-refused"
+  | "wrong-parameter"
+  | "no-data"
+  | "http-status"
+  | "bad-response"
+  | "bad-data"
+  | "unreachable"
+  | "timeout"
+  | "cancelled"
+  | "invalid-argument"
+  | "not-connected";
+
+/** Context a caller may need to explain or act on the failure. Never holds the key. */
+export interface OmspanErrorDetail {
+  dataset?: string;
+  url?: string;
+  status?: number;
+  row?: number;
+  field?: string;
+  value?: string;
+  reason?: string;
+  /** Indonesian wording of `reason`, where the reason is ours rather than OMSPAN's. */
+  alasan?: string;
+  argument?: string;
+}
+
+export class OmspanError extends Error {
+  override readonly name: string = "OmspanError";
+  constructor(
+    readonly code: OmspanErrorCode,
+    message: string,
+    readonly detail: OmspanErrorDetail = {},
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** The string is not a JWT: refused before any request is made. */
+export class InvalidKeyError extends OmspanError {
+  override readonly name = "InvalidKeyError";
+  constructor(reason: string) {
+    super("invalid-key", `The API key is not a valid OMSPAN key (${reason})`, { reason });
+  }
+}
+
+/** OMSPAN answered 401: the key was refused. `reason` is the text inside OMSPAN's parentheses. */
+export class KeyRefusedError extends OmspanError {
+  override readonly name = "KeyRefusedError";
+  constructor(reason: string, detail: OmspanErrorDetail = {}) {
+    super("key-refused", `OMSPAN refused the API key (${reason})`, { ...detail, reason, status: 401 });
+  }
+}
+
+/** OMSPAN's "Harap isi filter atau parameter terlebih dahulu" table: a request OMSPAN would not answer. */
+export class WrongParameterError extends OmspanError {
+  override readonly name = "WrongParameterError";
+  constructor(detail: OmspanErrorDetail = {}) {
+    super("wrong-parameter", "OMSPAN refused the request parameters", detail);
+  }
+}
+
+/** A single record was asked for and none exists (a sum over nothing is 0, not this error). */
+export class NoDataError extends OmspanError {
+  override readonly name = "NoDataError";
+  constructor(detail: OmspanErrorDetail = {}) {
+    super("no-data", "OMSPAN has no data for this request", detail);
+  }
+}
+
+/** Any other HTTP status (5xx, 404, the proxy's own 502/503/504). */
+export class HttpStatusError extends OmspanError {
+  override readonly name = "HttpStatusError";
+  constructor(status: number, detail: OmspanErrorDetail = {}) {
+    super("http-status", `OMSPAN answered HTTP ${status}`, { ...detail, status });
+  }
+}
+
+/** A body that is not the JSON OMSPAN sends: an HTML error page, a truncated answer. */
+export class BadResponseError extends OmspanError {
+  override readonly name = "BadResponseError";
+  constructor(reason: string, detail: OmspanErrorDetail = {}, cause?: unknown) {
+    super("bad-response", `OMSPAN sent an unreadable answer (${reason})`, { ...detail, reason }, { cause });
+  }
+}
+
+/** The answer parsed but a record has the wrong shape or a malformed value. */
+export class BadDataError extends OmspanError {
+  override readonly name = "BadDataError";
+  constructor(detail: OmspanErrorDetail & { dataset: string; field: string }) {
+    const where = detail.row !== undefined ? `row ${detail.row}, ` : "";
+    const value = detail.value !== undefined ? ` "${detail.value.slice(0, 40)}"` : " (missing)";
+    super("bad-data", `${detail.dataset}: ${where}field ${detail.field} has a bad value${value}`, detail);
+  }
+}
+
+/** The proxy or OMSPAN could not be reached at all. */
+export class UnreachableError extends OmspanError {
+  override readonly name = "UnreachableError";
+  constructor(url: string, cause?: unknown) {
+    super("unreachable", `Cannot reach ${url}`, { url }, { cause });
+  }
+}
+
+export class TimeoutError extends OmspanError {
+  override readonly name = "TimeoutError";
+  constructor(url: string, ms: number) {
+    super("timeout", `No answer from ${url} within ${Math.round(ms / 1000)} s`, { url, reason: `${ms} ms` });
+  }
+}
+
+export class CancelledError extends OmspanError {
+  override readonly name = "CancelledError";
+  constructor() {
+    super("cancelled", "The request was cancelled");
+  }
+}
+
+/** A formula or CLI argument the core cannot use. */
+export class InvalidArgumentError extends OmspanError {
+  override readonly name = "InvalidArgumentError";
+  constructor(argument: string, reason: { en: string; id: string }, value?: string) {
+    super("invalid-argument", `Argument ${argument}: ${reason.en}`, {
+      argument,
+      reason: reason.en,
+      alasan: reason.id,
+      value,
+    });
+  }
+}
+
+export class NotConnectedError extends OmspanError {
+  override readonly name = "NotConnectedError";
+  constructor() {
+    super("not-connected", "Not connected to OMSPAN: enter the API key in the OMSPAN pane");
+  }
+}
+
+/** True for any error of the family, across frames. */
+export function isOmspanError(e: unknown): e is OmspanError {
+  return (
+    e instanceof OmspanError ||
+    (typeof e === "object" && e !== null && typeof (e as OmspanError).code === "string" && "detail" in e)
+  );
+}

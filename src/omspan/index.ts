@@ -1,0 +1,31 @@
+/**
+ * The core's public entry: everything the faces (functions, pane, ribbon, CLI, server) may use.
+ * No Office, React or Node-only imports anywhere below this folder.
+ */
+export * from "./errors";
+export { localizeError } from "./messages";
+export { langFromTag, type Lang } from "./i18n";
+export { decodeClaims, normaliseKey, fiscalYear, KeyClaimsSchema, type KeyClaims } from "./claims";
+export {
+  DATASET_IDS,
+  matchRoute,
+  routePath,
+  OMSPAN_PRODUCTION_BASE,
+  DATA_WEB_SERVICE_PATH,
+  PROXY_PREFIX,
+  type DatasetId,
+  type RouteParams,
+} from "./routes";
+export { DATASETS, datasetSpec, type DatasetSpec } from "./datasets/catalog";
+export { IKPA_INDICATORS, ikpaScore } from "./datasets/ikpa";
+export type { ColumnKind, ColumnSpec, ColumnModel, Label } from "./datasets/columns";
+export { classifyResponse, classifyJson, type Classified } from "./classify";
+export { OmspanClient, type ClientOptions, type PullOptions, type PullProgress } from "./client";
+export { TableBuilder } from "./table-builder";
+export { textAt, numberAt, type Table, type Column } from "./table";
+export * from "./convert";
+export { Store, keyTag, type Connection, type DatasetData, type AsOf } from "./store";
+export { sumDataset, toSumQuery, type SumArgs } from "./query/sums";
+export { parseCodeFilter, codeMatches, codeArgText, SATKER_RULE, AKUN_RULE, type CodeFilter } from "./query/code-filter";
+export { parseFilterPairs, FILTER_KEYS } from "./query/filter-pairs";
+export { Session, type SessionState } from "./session";

@@ -1,0 +1,50 @@
+/**
+ * Messages people read, in Indonesian and English, for every error the core raises. Each edge calls
+ * `localizeError` once; nothing else formats an error for a person.
+ */
+import { isOmspanError, type OmspanError } from "./errors";
+import type { Lang } from "./i18n";
+
+type Detail = OmspanError["detail"];
+type Template = (d: Detail) => string;
+
+const ID: Record<OmspanError["code"], Template> = {
+  "invalid-key": (d) => `Kunci API bukan kunci OMSPAN yang sah (${d.reason}). Salin ulang kunci lengkapnya.`,
+  "key-refused": (d) => `Kunci API ditolak OMSPAN (${d.reason}). Periksa kunci dan tahun anggarannya.`,
+  "wrong-parameter": (d) => `OMSPAN menolak parameter permintaan${d.dataset ? ` (${d.dataset})` : ""}.`,
+  "no-data": (d) => `Tidak ada data OMSPAN${d.dataset ? ` untuk ${d.dataset}` : ""}.`,
+  "http-status": (d) => `OMSPAN menjawab dengan kesalahan HTTP ${d.status}${d.reason ? `: ${d.reason}` : ""}.`,
+  "bad-response": (d) => `Jawaban OMSPAN tidak dapat dibaca (${d.reason}). Coba lagi sebentar lagi.`,
+  "bad-data": (d) =>
+    `Data ${d.dataset} tidak sesuai: ${d.row !== undefined ? `baris ${d.row}, ` : ""}kolom ${d.field}` +
+    (d.value !== undefined ? ` bernilai "${d.value.slice(0, 40)}"` : " tidak ada") + ".",
+  unreachable: (d) => `Tidak dapat menghubungi ${d.url}. Periksa alamat proxy dan jaringan.`,
+  timeout: (d) => `Tidak ada jawaban dari ${d.url} dalam batas waktu (${d.reason}).`,
+  cancelled: () => "Permintaan dibatalkan.",
+  "invalid-argument": (d) => `Argumen ${d.argument}: ${d.alasan ?? d.reason}`,
+  "not-connected": () => "Belum terhubung ke OMSPAN: masukkan kunci API di panel OMSPAN.",
+};
+
+const EN: Record<OmspanError["code"], Template> = {
+  "invalid-key": (d) => `The API key is not a valid OMSPAN key (${d.reason}). Copy the whole key again.`,
+  "key-refused": (d) => `OMSPAN refused the API key (${d.reason}). Check the key and its fiscal year.`,
+  "wrong-parameter": (d) => `OMSPAN refused the request parameters${d.dataset ? ` (${d.dataset})` : ""}.`,
+  "no-data": (d) => `OMSPAN has no data${d.dataset ? ` for ${d.dataset}` : ""}.`,
+  "http-status": (d) => `OMSPAN answered with HTTP error ${d.status}${d.reason ? `: ${d.reason}` : ""}.`,
+  "bad-response": (d) => `OMSPAN's answer could not be read (${d.reason}). Try again shortly.`,
+  "bad-data": (d) =>
+    `${d.dataset} data is malformed: ${d.row !== undefined ? `row ${d.row}, ` : ""}field ${d.field}` +
+    (d.value !== undefined ? ` has the value "${d.value.slice(0, 40)}"` : " is missing") + ".",
+  unreachable: (d) => `Cannot reach ${d.url}. Check the proxy address and the network.`,
+  timeout: (d) => `No answer from ${d.url} in time (${d.reason}).`,
+  cancelled: () => "The request was cancelled.",
+  "invalid-argument": (d) => `Argument ${d.argument}: ${d.reason}`,
+  "not-connected": () => "Not connected to OMSPAN: enter the API key in the OMSPAN pane.",
+};
+
+/** The message for any thrown value, in the given language. Unknown errors keep their own text. */
+export function localizeError(err: unknown, lang: Lang): string {
+  if (isOmspanError(err)) return (lang === "id" ? ID : EN)[err.code](err.detail);
+  if (err instanceof Error) return err.message;
+  return String(err);
+}

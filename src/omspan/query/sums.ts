@@ -1,0 +1,85 @@
+/**
+ * Sums over a pulled dataset, from the arguments users type: satker and akun in the code-filter grammar
+ * (text or numbers), optional day or month ranges, optional `filter` pairs. Every face (formula, CLI,
+ * pane) asks here, so one grammar and one index answer them all.
+ */
+import { datasetSpec } from "../datasets/catalog";
+import { InvalidArgumentError } from "../errors";
+import type { DatasetData } from "../store";
+import { AKUN_RULE, SATKER_RULE, codeArgText, parseCodeFilter } from "./code-filter";
+import { parseFilterPairs } from "./filter-pairs";
+import { SumIndex, type SumQuery } from "./sum-index";
+
+export interface SumArgs {
+  /** Satker code(s) or "" for all in the key's scope. */
+  readonly satker?: unknown;
+  /** Akun prefix/wildcard/list/exclusion, or "" for all. */
+  readonly akun?: unknown;
+  readonly fromDay?: number;
+  readonly toDay?: number;
+  readonly fromMonth?: number;
+  readonly toMonth?: number;
+  /** `"program=05601WA;sumber=A"` pairs. */
+  readonly filter?: string;
+  /** Measure column; the dataset's amount column by default. */
+  readonly measure?: string;
+}
+
+const RESULT_CACHE_LIMIT = 200_000;
+
+/** Parses and checks the arguments into an index query. Throws InvalidArgumentError with a reason. */
+export function toSumQuery(data: DatasetData, args: SumArgs): SumQuery {
+  const spec = datasetSpec(data.dataset);
+  const hasDates = spec.dateColumn !== undefined;
+  if (!hasDates && (args.fromDay ?? args.toDay ?? args.fromMonth ?? args.toMonth) !== undefined) {
+    throw new InvalidArgumentError("dari", {
+      en: `${spec.label.en} has no dates: leave the period out`,
+      id: `${spec.label.id} tidak memiliki tanggal: kosongkan periode`,
+    });
+  }
+  for (const [name, m] of [["bulan", args.fromMonth], ["bulan", args.toMonth]] as const) {
+    if (m !== undefined && (!Number.isInteger(m) || m < 1 || m > 12)) {
+      throw new InvalidArgumentError(name, { en: "a month is 1 to 12", id: "bulan harus 1 sampai 12" }, String(m));
+    }
+  }
+  if (args.fromDay !== undefined && args.toDay !== undefined && args.fromDay > args.toDay) {
+    throw new InvalidArgumentError("dari", {
+      en: "the start date is after the end date",
+      id: "tanggal awal sesudah tanggal akhir",
+    });
+  }
+  return {
+    satker: parseCodeFilter(codeArgText(args.satker, "satker"), SATKER_RULE),
+    akun: parseCodeFilter(codeArgText(args.akun, "akun"), AKUN_RULE),
+    fromDay: args.fromDay,
+    toDay: args.toDay,
+    fromMonth: args.fromMonth,
+    toMonth: args.toMonth,
+    filters: args.filter ? parseFilterPairs(args.filter, spec.columns) : undefined,
+  };
+}
+
+/** The sum of the dataset's measure over what the arguments select; 0 when nothing matches. */
+export function sumDataset(data: DatasetData, args: SumArgs): number {
+  const spec = datasetSpec(data.dataset);
+  const measure = args.measure ?? spec.amountColumn;
+  if (!spec.satkerColumn || !spec.akunColumn || !measure) {
+    throw new InvalidArgumentError("dataset", {
+      en: `${spec.label.en} cannot be summed by satker and akun`,
+      id: `${spec.label.id} tidak dapat dijumlahkan per satker dan akun`,
+    });
+  }
+  const cache = data.memo(`sum-results:${measure}`, () => new Map<string, number>());
+  const key = JSON.stringify([args.satker, args.akun, args.fromDay, args.toDay, args.fromMonth, args.toMonth, args.filter ?? ""]);
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const query = toSumQuery(data, args);
+  const index = data.memo(
+    `sum-index:${measure}`,
+    () => new SumIndex(data.table, spec.satkerColumn!, spec.akunColumn!, measure, spec.dateColumn),
+  );
+  const result = index.sum(query);
+  if (cache.size >= RESULT_CACHE_LIMIT) cache.clear();
+  cache.set(key, result);
+  return result;
+}

@@ -1,0 +1,149 @@
+/**
+ * The store: one pull per (dataset, parameters, key), shared by every caller. Concurrent callers wait on
+ * the same in-flight pull; a failed pull rejects every waiter and is not kept; `invalidate` (the ribbon's
+ * refresh) forgets what was pulled. Each pulled dataset is kept as a compact columnar Table with its
+ * as-of record, and carries a memo for the indexes that queries build over it once.
+ */
+import { OmspanClient, type ClientOptions, type PullProgress } from "./client";
+import { datasetSpec } from "./datasets/catalog";
+import { TableBuilder } from "./table-builder";
+import type { DatasetId, RouteParams } from "./routes";
+import type { Table } from "./table";
+
+/** Where to pull from and with which key. */
+export interface Connection {
+  readonly baseUrl: string;
+  readonly key: string;
+}
+
+export interface AsOf {
+  /** When the pull finished. */
+  readonly fetchedAt: Date;
+  /** OMSPAN's data cut-off (MAXDATE) as a day number, where the dataset carries one. */
+  readonly maxDate?: number;
+}
+
+export interface DatasetData {
+  readonly dataset: DatasetId;
+  readonly params: RouteParams;
+  readonly table: Table;
+  readonly asOf: AsOf;
+  /** Pages that held rows, and requests sent for this pull (retries included). */
+  readonly pages: number;
+  readonly requests: number;
+  /** Builds a derived structure (an index) once per pulled dataset. */
+  memo<T>(name: string, build: () => T): T;
+}
+
+export interface GetOptions {
+  readonly params?: RouteParams;
+  readonly onProgress?: (p: PullProgress) => void;
+}
+
+/** A short, non-reversible tag for a key, so cache keys never hold the key itself. */
+export function keyTag(key: string): string {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+  }
+  return (h1 >>> 0).toString(16).padStart(8, "0") + (h2 >>> 0).toString(16).padStart(8, "0");
+}
+
+export type ClientFactory = (conn: Connection & Partial<ClientOptions>) => OmspanClient;
+
+export class Store {
+  private readonly entries = new Map<string, Promise<DatasetData>>();
+  private readonly asOfs = new Map<string, AsOf>();
+  private readonly listeners = new Set<() => void>();
+  private generation = 0;
+  /** Pulls started (not served from cache): what tests and benchmarks count. */
+  pulls = 0;
+
+  constructor(private readonly makeClient: ClientFactory = (c) => new OmspanClient(c)) {}
+
+  /** The dataset, pulled once per (dataset, params, key) and shared. */
+  get(conn: Connection, dataset: DatasetId, opts: GetOptions = {}): Promise<DatasetData> {
+    const params = opts.params ?? {};
+    const id = this.cacheKey(conn, dataset, params);
+    let entry = this.entries.get(id);
+    if (!entry) {
+      const gen = this.generation;
+      entry = this.pull(conn, dataset, params, opts.onProgress);
+      this.entries.set(id, entry);
+      entry.then(
+        (d) => {
+          if (gen === this.generation) this.asOfs.set(`${dataset}|${JSON.stringify(params)}`, d.asOf);
+          this.emit();
+        },
+        () => {
+          // A failed pull is not kept: the next caller tries again.
+          if (this.entries.get(id) === entry) this.entries.delete(id);
+          this.emit();
+        },
+      );
+    }
+    return entry;
+  }
+
+  /** Forgets pulled data (one dataset, or all); the next `get` pulls again. */
+  invalidate(dataset?: DatasetId): void {
+    this.generation++;
+    for (const k of [...this.entries.keys()]) if (!dataset || k.startsWith(`${dataset}|`)) this.entries.delete(k);
+    for (const k of [...this.asOfs.keys()]) if (!dataset || k.startsWith(`${dataset}|`)) this.asOfs.delete(k);
+    this.emit();
+  }
+
+  /** When a dataset was last pulled, and OMSPAN's cut-off date where known. */
+  asOf(dataset: DatasetId, params: RouteParams = {}): AsOf | undefined {
+    return this.asOfs.get(`${dataset}|${JSON.stringify(params)}`);
+  }
+
+  /** For `useSyncExternalStore` and other watchers: called after every pull settles and every invalidation. */
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(): void {
+    for (const l of this.listeners) l();
+  }
+
+  private cacheKey(conn: Connection, dataset: DatasetId, params: RouteParams): string {
+    return `${dataset}|${JSON.stringify(params)}|${keyTag(conn.key)}|${conn.baseUrl}`;
+  }
+
+  private async pull(
+    conn: Connection,
+    dataset: DatasetId,
+    params: RouteParams,
+    onProgress?: (p: PullProgress) => void,
+  ): Promise<DatasetData> {
+    this.pulls++;
+    const client = this.makeClient(conn);
+    const spec = datasetSpec(dataset);
+    const builder = new TableBuilder(spec);
+    const { pages } = await client.pull(dataset, (rows, first) => builder.addPage(rows, first), { params, onProgress });
+    const table = builder.build();
+    const memos = new Map<string, unknown>();
+    let maxDate: number | undefined;
+    const mc = spec.maxDateColumn ? table.columns[spec.maxDateColumn] : undefined;
+    if (mc?.kind === "number") {
+      for (const v of mc.values) if (!Number.isNaN(v) && (maxDate === undefined || v > maxDate)) maxDate = v;
+    }
+    return {
+      dataset,
+      params,
+      table,
+      asOf: { fetchedAt: new Date(), maxDate },
+      pages,
+      requests: client.requests,
+      memo<T>(name: string, build: () => T): T {
+        if (!memos.has(name)) memos.set(name, build());
+        return memos.get(name) as T;
+      },
+    };
+  }
+}

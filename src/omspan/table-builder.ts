@@ -1,0 +1,144 @@
+/**
+ * Turns pages of raw OMSPAN records into a columnar Table, converting at the edge and checking every
+ * record against the dataset's column model. The per-row check is a tight loop over the model (400,000
+ * rows must cost little next to JSON.parse); only a failing record goes through the zod schema, to name
+ * the field in the error.
+ */
+import type { DatasetSpec } from "./datasets/catalog";
+import type { ColumnKind } from "./datasets/columns";
+import { BadDataError } from "./errors";
+import { parseAmount, parseOmspanDate } from "./convert";
+import { NumberColumnBuilder, TextColumnBuilder, type Column, type Table } from "./table";
+
+type Builder = TextColumnBuilder | NumberColumnBuilder;
+
+interface Slot {
+  readonly key: string;
+  readonly kind: ColumnKind;
+  readonly optional: boolean;
+  readonly builder: Builder;
+}
+
+const isNumeric = (k: ColumnKind) => k !== "code" && k !== "name";
+
+export class TableBuilder {
+  private readonly slots: Slot[] = [];
+  private readonly known = new Set<string>();
+  private rows = 0;
+  private seenRownum: Uint8Array = new Uint8Array(0);
+  private readonly dateCache = new Map<string, number>();
+  /** Rows dropped because an overlapping page sent them twice. */
+  duplicates = 0;
+
+  constructor(private readonly spec: DatasetSpec) {
+    for (const [key, c] of Object.entries(spec.columns)) this.addSlot(key, c.kind, c.optional ?? false);
+  }
+
+  get rowCount(): number {
+    return this.rows;
+  }
+
+  private addSlot(key: string, kind: ColumnKind, optional: boolean): void {
+    const builder = isNumeric(kind) ? new NumberColumnBuilder() : new TextColumnBuilder(this.rows);
+    if (builder instanceof NumberColumnBuilder) for (let i = 0; i < this.rows; i++) builder.push(Number.NaN);
+    this.slots.push({ key, kind, optional, builder });
+    this.known.add(key);
+  }
+
+  /**
+   * Adds one page of records. `firstRow` is the 1-based position of the page's first record in the
+   * whole pull, for error messages. Unknown fields seen on a page's first record become extra columns.
+   */
+  addPage(records: readonly unknown[], firstRow = this.rows + 1): void {
+    const first = records[0];
+    if (first && typeof first === "object") {
+      for (const key of Object.keys(first)) if (!this.known.has(key)) this.addSlot(key, "name", true);
+    }
+    const rownumSlot = this.spec.paged ? "ROWNUM" : undefined;
+    for (let i = 0; i < records.length; i++) {
+      const rec = records[i] as Record<string, unknown>;
+      if (rec === null || typeof rec !== "object" || Array.isArray(rec)) {
+        throw new BadDataError({ dataset: this.spec.id, row: firstRow + i, field: "(record)", value: String(rec) });
+      }
+      if (rownumSlot && this.isDuplicate(rec[rownumSlot])) continue;
+      this.addRecord(rec, firstRow + i);
+    }
+  }
+
+  /** Whole-row de-duplication for overlapping windows, keyed by OMSPAN's row number. */
+  private isDuplicate(rownum: unknown): boolean {
+    const n = typeof rownum === "string" ? Number(rownum) : Number.NaN;
+    if (!Number.isInteger(n) || n < 0 || n > 50_000_000) return false;
+    if (n >= this.seenRownum.length) {
+      const grown = new Uint8Array(Math.max(n + 1, this.seenRownum.length * 2, 1024));
+      grown.set(this.seenRownum);
+      this.seenRownum = grown;
+    }
+    if (this.seenRownum[n]) {
+      this.duplicates++;
+      return true;
+    }
+    this.seenRownum[n] = 1;
+    return false;
+  }
+
+  private addRecord(rec: Record<string, unknown>, row: number): void {
+    // Validate the whole record before touching any column, so a bad record leaves no half row.
+    const values: (string | number)[] = new Array(this.slots.length);
+    for (let s = 0; s < this.slots.length; s++) {
+      const slot = this.slots[s]!;
+      const raw = rec[slot.key];
+      if (typeof raw !== "string") {
+        if (raw === undefined && slot.optional) {
+          values[s] = isNumeric(slot.kind) ? Number.NaN : "";
+          continue;
+        }
+        this.fail(rec, row, slot.key, raw);
+      }
+      values[s] = isNumeric(slot.kind) ? this.convert(slot, raw as string, row, rec) : (raw as string);
+    }
+    for (let s = 0; s < this.slots.length; s++) {
+      (this.slots[s]!.builder as { push(v: string | number): void }).push(values[s]!);
+    }
+    this.rows++;
+  }
+
+  private convert(slot: Slot, raw: string, row: number, rec: Record<string, unknown>): number {
+    if (slot.kind === "date") {
+      let d = this.dateCache.get(raw);
+      if (d === undefined) {
+        d = parseOmspanDate(raw);
+        if (raw !== "") this.dateCache.set(raw, d);
+      }
+      if (Number.isNaN(d) && !(slot.optional && raw === "")) this.fail(rec, row, slot.key, raw);
+      return d;
+    }
+    const n = parseAmount(raw);
+    if (Number.isNaN(n) && !(slot.optional && raw === "")) this.fail(rec, row, slot.key, raw);
+    return n;
+  }
+
+  private fail(rec: Record<string, unknown>, row: number, field: string, raw: unknown): never {
+    // Let the zod schema name the first structural problem when there is one; else the converted field.
+    const parsed = this.spec.schema.safeParse(rec);
+    const issueField = parsed.success ? undefined : parsed.error.issues[0]?.path.join(".");
+    const f = issueField || field;
+    const v = issueField ? rec[issueField] : raw;
+    throw new BadDataError({
+      dataset: this.spec.id,
+      row,
+      field: f,
+      value: v === undefined ? undefined : String(v),
+    });
+  }
+
+  build(): Table {
+    const columns: Record<string, Column> = {};
+    const kinds: Record<string, ColumnKind> = {};
+    for (const s of this.slots) {
+      columns[s.key] = s.builder.build();
+      kinds[s.key] = s.kind;
+    }
+    return { rowCount: this.rows, columnNames: this.slots.map((s) => s.key), kinds, columns };
+  }
+}

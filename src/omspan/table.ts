@@ -1,0 +1,79 @@
+/**
+ * A dataset held column by column: text columns dictionary-encoded (a few hundred distinct satker or akun
+ * codes stand for 400,000 rows), numbers and dates in Float64Arrays (NaN = absent). This keeps the full
+ * Realisasi profile to a few tens of MB and makes index building a pass over small integers.
+ */
+import type { ColumnKind } from "./datasets/columns";
+
+export interface TextColumn {
+  readonly kind: "text";
+  /** Distinct values; `ids[row]` indexes into it. */
+  readonly dict: readonly string[];
+  readonly ids: Uint16Array | Uint32Array;
+}
+
+export interface NumberColumn {
+  readonly kind: "number";
+  readonly values: Float64Array;
+}
+
+export type Column = TextColumn | NumberColumn;
+
+export interface Table {
+  readonly rowCount: number;
+  /** Column order as on the wire (model columns first, then unknown extras). */
+  readonly columnNames: readonly string[];
+  /** The wire kind of each column (`code`, `amount`, `date`…); extras are `name`. */
+  readonly kinds: Readonly<Record<string, ColumnKind>>;
+  readonly columns: Readonly<Record<string, Column>>;
+}
+
+/** The text of a row's value in a text column, or undefined for a number column. */
+export function textAt(table: Table, column: string, row: number): string | undefined {
+  const c = table.columns[column];
+  return c?.kind === "text" ? c.dict[c.ids[row]!] : undefined;
+}
+
+/** The number at a row in a number or date column (NaN when absent). */
+export function numberAt(table: Table, column: string, row: number): number {
+  const c = table.columns[column];
+  return c?.kind === "number" ? c.values[row]! : Number.NaN;
+}
+
+/** Builds one text column incrementally. */
+export class TextColumnBuilder {
+  private readonly lookup = new Map<string, number>();
+  private readonly dict: string[] = [];
+  private readonly ids: number[] = [];
+
+  /** Fills `count` leading rows with "" (an extra column first seen on a later page). */
+  constructor(count = 0) {
+    for (let i = 0; i < count; i++) this.push("");
+  }
+
+  push(value: string): void {
+    let id = this.lookup.get(value);
+    if (id === undefined) {
+      id = this.dict.length;
+      this.dict.push(value);
+      this.lookup.set(value, id);
+    }
+    this.ids.push(id);
+  }
+
+  build(): TextColumn {
+    const ids = this.dict.length <= 0xffff ? Uint16Array.from(this.ids) : Uint32Array.from(this.ids);
+    return { kind: "text", dict: this.dict, ids };
+  }
+}
+
+/** Builds one number column incrementally. */
+export class NumberColumnBuilder {
+  private readonly values: number[] = [];
+  push(value: number): void {
+    this.values.push(value);
+  }
+  build(): NumberColumn {
+    return { kind: "number", values: Float64Array.from(this.values) };
+  }
+}
