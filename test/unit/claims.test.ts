@@ -1,0 +1,20 @@
+import { decodeClaims } from "../../src/omspan/claims";
+import { mintTestKey } from "../support/keys";
+
+test("a key's claims are read without verifying: who and which fiscal year", async () => {
+  const key = await mintTestKey({ year: 2026 });
+  const c = decodeClaims(`  Bearer ${key}\n`);
+  expect(c.usr).toBe("Webservice ATR/BPN");
+  expect(c.kdt).toBe("2026");
+  expect(c.issuedAt).toBeInstanceOf(Date);
+});
+
+test.each([
+  ["", /empty/],
+  ["abc", /1 segments/],
+  ["a.b.c.d", /4 segments/],
+  ["ab$.cd.ef", /base64url/],
+  ["eyJhbGciOiJIUzI1NiJ9.bm90IGpzb24.x", /not a readable JWT/],
+])("%p is refused before any request", (key, reason) => {
+  expect(() => decodeClaims(key)).toThrow(expect.objectContaining({ code: "invalid-key", message: expect.stringMatching(reason) }));
+});
