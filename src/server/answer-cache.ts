@@ -61,12 +61,13 @@ export class AnswerCache {
    */
   beginFill(key: string): (answer: CachedAnswer | undefined) => void {
     let settle!: (a: CachedAnswer | undefined) => void;
-    this.inflight.set(key, new Promise((resolve) => (settle = resolve)));
+    const promise = new Promise<CachedAnswer | undefined>((resolve) => (settle = resolve));
+    this.inflight.set(key, promise);
     let done = false;
     return (answer) => {
       if (done) return;
       done = true;
-      this.inflight.delete(key);
+      if (this.inflight.get(key) === promise) this.inflight.delete(key);
       if (answer && answer.status === 200) this.set(key, answer);
       settle(answer && answer.status === 200 ? answer : undefined);
     };

@@ -104,7 +104,8 @@ export function toErrorAnswer(err: unknown): ErrorAnswer {
   // Fastify's own client errors (body too large, bad content type, bad URL…).
   const status = Number((err as ErrorLike)?.statusCode);
   if (status === 413 || has(/FST_ERR_CTP_BODY_TOO_LARGE/)) return errorAnswer("payload_too_large");
-  if (status === 404) return errorAnswer("not_found");
+  // @fastify/static refuses directories and dotfiles with 403: answer as for any missing file.
+  if (status === 404 || status === 403) return errorAnswer("not_found");
   if (status === 405) return errorAnswer("method_not_allowed");
   if (status === 429) return errorAnswer("rate_limited");
   if (status >= 400 && status < 500) return errorAnswer("bad_request");

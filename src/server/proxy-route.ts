@@ -70,6 +70,11 @@ export function registerProxyRoute(app: FastifyInstance, config: ServerConfig, d
         noteRequest(request, { cache: "MISS" });
       }
 
+      // Claim the fill before queueing for a slot, so requests arriving meanwhile wait for this pull.
+      // Whatever happens next ends in the response closing, which settles a fill not settled yet.
+      const settle = deps.cache && cacheKey ? deps.cache.beginFill(cacheKey) : undefined;
+      reply.raw.once("close", () => settle?.(undefined));
+
       // The response's "close" (not the request's, which fires once the request is read) tells that a
       // waiting client went away: it then leaves the queue.
       const gone = new AbortController();
@@ -82,8 +87,6 @@ export function registerProxyRoute(app: FastifyInstance, config: ServerConfig, d
         return reply;
       }
       reply.raw.once("close", release);
-      const settle = deps.cache && cacheKey ? deps.cache.beginFill(cacheKey) : undefined;
-      reply.raw.once("close", () => settle?.(undefined));
 
       // Total timeout: before the answer starts it is a clean 504; after, the stream is cut (the status
       // is already on the wire, and a truncated body is what a client must treat as failure anyway).

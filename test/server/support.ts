@@ -12,6 +12,13 @@ import { join } from "node:path";
 import { parseServerConfig, type ServerConfigInput } from "../../src/server/config";
 import { startServer, type RunningServer } from "../../src/server/index";
 
+// @fastify/static requires content-disposition 3, which is ESM-only: plain Node 20.19+ loads it
+// (require(esm)), jest 30's module system on Node 20 cannot. Only `reply.download` uses it, and the
+// server never does. (A moduleNameMapper entry in jest.config.js would fix this for every suite.)
+jest.mock("content-disposition", () => ({
+  create: (name: string) => `attachment; filename="${name.replace(/[^\x20-\x7e]|"/g, "_")}"`,
+}));
+
 /** A fake API key minted per run (deliberately not JWT-shaped). */
 export function mintFakeKey(): string {
   return `fake-${randomBytes(18).toString("hex")}`;
