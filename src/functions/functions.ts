@@ -5,9 +5,8 @@
  * the CustomFunctions.associate calls from it): keep it accurate.
  */
 import { session, sessionReady } from "../shared-runtime";
-import { sumDataset } from "../omspan/query/sums";
+import { FORMULAS } from "../omspan/formulas";
 import { toCellError } from "./cell-error";
-import { dayArg, textArg } from "./args";
 
 /**
  * Realisasi belanja satker (rupiah) untuk akun: awalan "52", "5241*", daftar "521211,521213", kecuali "-511*".
@@ -30,14 +29,9 @@ export async function realisasi(
 ): Promise<number> {
   try {
     await sessionReady;
-    const data = await session.store.get(session.connection(), "realisasi");
-    return sumDataset(data, {
-      satker,
-      akun,
-      fromDay: dayArg(dari, "dari"),
-      toDay: dayArg(sampai, "sampai"),
-      filter: textArg(filter, "filter"),
-    });
+    const f = FORMULAS.REALISASI!;
+    const data = await session.store.get(session.connection(), f.dataset);
+    return f.evaluate(data, [satker, akun, dari, sampai, filter]);
   } catch (e) {
     throw toCellError(e);
   }

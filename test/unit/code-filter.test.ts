@@ -35,6 +35,7 @@ test("akun typed as a number stays a prefix", () => {
 
 test("bad codes get a specific message in both languages", () => {
   expect(() => akun("52;53")).toThrow(/"52;53" is not a code/);
+  expect(() => parseCodeFilter("abc", SATKER_RULE)).toThrow(/digits only/);
   expect(() => akun("5212111")).toThrow(/longer than 6/);
   expect(() => codeArgText(52.5, "akun")).toThrow(/whole number/);
   try {

@@ -30,6 +30,8 @@ export interface CodeRule {
   readonly barePrefix: boolean;
   /** Pad digit-only codes shorter than the width with leading zeros (satker typed as a number). */
   readonly padDigits: boolean;
+  /** Codes are digits only (satker, akun): letters are a typing mistake, not a code. */
+  readonly digitsOnly?: boolean;
 }
 
 const TOKEN = /^[0-9A-Za-z]+$/;
@@ -77,6 +79,13 @@ export function parseCodeFilter(text: string, rule: CodeRule): CodeFilter {
         raw,
       );
     }
+    if (rule.digitsOnly && !/^\d+$/.test(t)) {
+      throw new InvalidArgumentError(
+        rule.argument,
+        { en: `"${t}" is not a ${rule.argument} code: digits only`, id: `"${t}" bukan kode ${rule.argument}: hanya angka` },
+        t,
+      );
+    }
     if (rule.width !== undefined && t.length > rule.width) {
       throw new InvalidArgumentError(
         rule.argument,
@@ -119,5 +128,5 @@ export function maskDictionary(f: CodeFilter, dict: readonly string[]): Uint8Arr
 }
 
 /** Rules for the two codes every function speaks. */
-export const SATKER_RULE: CodeRule = { argument: "satker", width: 6, barePrefix: false, padDigits: true };
-export const AKUN_RULE: CodeRule = { argument: "akun", width: 6, barePrefix: true, padDigits: false };
+export const SATKER_RULE: CodeRule = { argument: "satker", width: 6, barePrefix: false, padDigits: true, digitsOnly: true };
+export const AKUN_RULE: CodeRule = { argument: "akun", width: 6, barePrefix: true, padDigits: false, digitsOnly: true };

@@ -2,8 +2,8 @@
  * Reading formula arguments as Excel hands them over: omitted optional arguments arrive as null or
  * undefined, empty cells as "" or 0, dates as serial numbers.
  */
-import { InvalidArgumentError } from "../omspan/errors";
-import { dateToDay, excelSerialToDay } from "../omspan/convert";
+import { InvalidArgumentError } from "./errors";
+import { dateToDay, excelSerialToDay } from "./convert";
 
 /** True for an omitted or empty argument. */
 export function isBlank(v: unknown): boolean {

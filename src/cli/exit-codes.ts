@@ -1,0 +1,45 @@
+/**
+ * The one mapping from failures to exit codes and stderr text, so scripts can tell a refused key from
+ * no data, a wrong parameter or an unreachable upstream.
+ */
+import { isOmspanError } from "../omspan/errors";
+import { localizeError } from "../omspan/messages";
+import { langFromTag } from "../omspan/i18n";
+
+export const EXIT = {
+  ok: 0,
+  failure: 1,
+  usage: 2,
+  keyRefused: 3,
+  noData: 4,
+  wrongParameter: 5,
+  unreachable: 6,
+  badAnswer: 7,
+} as const;
+
+export function exitCodeOf(err: unknown): number {
+  if (!isOmspanError(err)) return EXIT.failure;
+  switch (err.code) {
+    case "invalid-argument":
+      return EXIT.usage;
+    case "invalid-key":
+    case "key-refused":
+    case "not-connected":
+      return EXIT.keyRefused;
+    case "no-data":
+      return EXIT.noData;
+    case "wrong-parameter":
+      return EXIT.wrongParameter;
+    case "unreachable":
+    case "timeout":
+      return EXIT.unreachable;
+    default:
+      return EXIT.badAnswer;
+  }
+}
+
+/** The message for stderr, in the terminal's language (LANG/LC_ALL `id_ID…` → Indonesian). */
+export function cliMessage(err: unknown, env: NodeJS.ProcessEnv = process.env): string {
+  const tag = (env.LC_ALL || env.LC_MESSAGES || env.LANG || "en").replace("_", "-");
+  return `omspan: ${localizeError(err, langFromTag(tag))}`;
+}

@@ -1,0 +1,104 @@
+/**
+ * `omspan` — the core from a terminal: pull a dataset, evaluate a formula, read a key's claims.
+ * Data goes to stdout, messages and progress to stderr, and the exit code tells what went wrong.
+ */
+import { parseArgs } from "node:util";
+import { DATASET_IDS, type DatasetId } from "../omspan/routes";
+import { decodeClaims } from "../omspan/claims";
+import { InvalidArgumentError, NoDataError } from "../omspan/errors";
+import { Store } from "../omspan/store";
+import { checkArity, formulaSpec } from "../omspan/formulas";
+import type { PullProgress } from "../omspan/client";
+import { parseCalcExpression } from "./calc-expression";
+import { openConnection, type ConnectFlags } from "./connect";
+import { EXIT, cliMessage, exitCodeOf } from "./exit-codes";
+import { writeTable } from "./output";
+
+const USAGE = `Usage:
+  omspan pull <dataset> [--date yyyymmdd] [--format json|csv]
+  omspan calc '<FUNCTION(args)>'          e.g. omspan calc 'REALISASI("527560";"52")'
+  omspan claims                            the key's claims (who, fiscal year)
+Datasets: ${DATASET_IDS.join(", ")}
+Connection: --upstream URL --key-file FILE | --key KEY (or OMSPAN_UPSTREAM, OMSPAN_KEY).
+Without an upstream, an embedded simulator answers (--profile demo|full, --year YYYY).
+Exit codes: 0 ok, 2 usage, 3 key refused, 4 no data, 5 wrong parameter, 6 unreachable, 7 bad answer.`;
+
+function progress(enabled: boolean) {
+  if (!enabled) return undefined;
+  return (p: PullProgress) => process.stderr.write(`\r${p.dataset}: ${p.pages} page(s), ${p.rows.toLocaleString("en")} rows`);
+}
+
+async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      upstream: { type: "string" },
+      key: { type: "string" },
+      "key-file": { type: "string" },
+      profile: { type: "string" },
+      year: { type: "string" },
+      date: { type: "string" },
+      format: { type: "string", default: "json" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  const [command, arg] = positionals;
+  if (values.help || !command) {
+    process.stdout.write(USAGE + "\n");
+    return values.help ? EXIT.ok : EXIT.usage;
+  }
+  const flags: ConnectFlags = { upstream: values.upstream, key: values.key, keyFile: values["key-file"], profile: values.profile, year: values.year };
+  const usage = (en: string, id: string) => new InvalidArgumentError(command, { en, id });
+  if (command === "pull") {
+    if (!arg || !(DATASET_IDS as readonly string[]).includes(arg)) throw usage(`dataset must be one of ${DATASET_IDS.join(", ")}`, `dataset harus salah satu dari ${DATASET_IDS.join(", ")}`);
+    if (values.format !== "json" && values.format !== "csv") throw usage("--format must be json or csv", "--format harus json atau csv");
+    if (values.date !== undefined && (arg !== "pnbp" || !/^\d{8}$/.test(values.date))) throw usage("--date yyyymmdd applies to pnbp only", "--date yyyymmdd hanya untuk pnbp");
+  } else if (command === "calc") {
+    if (!arg) throw usage("calc needs a formula", "calc memerlukan formula");
+  } else if (command !== "claims") {
+    throw usage(`unknown command "${command}"`, `perintah "${command}" tidak dikenal`);
+  }
+  const c = await openConnection(flags);
+  try {
+    if (command === "claims") {
+      process.stdout.write(JSON.stringify(decodeClaims(c.conn.key), null, 2) + "\n");
+      return EXIT.ok;
+    }
+    const store = new Store();
+    const onProgress = progress(Boolean(process.stderr.isTTY));
+    if (command === "pull") {
+      const data = await store.get(c.conn, arg as DatasetId, { params: values.date ? { date: values.date } : {}, onProgress });
+      if (onProgress) process.stderr.write("\n");
+      if (data.table.rowCount === 0) throw new NoDataError({ dataset: arg });
+      await writeTable(data.table, values.format as "json" | "csv", process.stdout);
+      return EXIT.ok;
+    }
+    const call = parseCalcExpression(arg!);
+    const spec = formulaSpec(call.name);
+    checkArity(call.name, spec, call.args);
+    const data = await store.get(c.conn, spec.dataset, { onProgress });
+    if (onProgress) process.stderr.write("\n");
+    process.stdout.write(String(spec.evaluate(data, call.args)) + "\n");
+    return EXIT.ok;
+  } finally {
+    await c.close();
+  }
+}
+
+// `omspan pull … | head` closes stdout early: that is the reader's choice, not a failure.
+process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+  if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
+run(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(cliMessage(err) + "\n");
+    if (exitCodeOf(err) === EXIT.usage) process.stderr.write(USAGE + "\n");
+    process.exitCode = exitCodeOf(err);
+  },
+);
