@@ -4,7 +4,8 @@
  */
 import { matchRoute, type DatasetId, type RouteParams } from "../omspan/routes";
 import type { Ministry } from "./ministry";
-import { danaRecords, dipaRecords, ikpaEselon1Records, ikpaKlRecords, ikpaSatkerRecords, pnbpRecords, realisasiRecord } from "./records";
+import { danaRecords, dipaRecords, ikpaEselon1Records, ikpaKlRecords, ikpaSatkerRecords, pnbpRecords } from "./records";
+import { realisasiEncoder } from "./realisasi-wire";
 import { NO_DATA_BODY, WRONG_PARAMETER_BODY, encodeRecord } from "./wire";
 
 /** Widest Realisasi window served in one page; wider asks get the wrong-parameter body. */
@@ -44,7 +45,8 @@ function realisasi(m: Ministry, params: RouteParams): Answer {
   const total = m.realisasi.length;
   if (from > total) return NO_DATA;
   const last = Math.min(to, total);
-  return { kind: "records", count: last - from + 1, encode: (i) => encodeRecord(realisasiRecord(m, from + i)) };
+  const encode = realisasiEncoder(m);
+  return { kind: "records", count: last - from + 1, encode: (i) => encode(from + i) };
 }
 
 /** The answer of a route for a ministry (the key's fiscal year). */

@@ -91,6 +91,10 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
       })
       .catch(() => undefined);
   });
+  // Generous keep-alive: a client that pauses (or a test generating data in-process) must not race the
+  // server closing an idle socket it is about to reuse.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(o.port, o.host, () => {

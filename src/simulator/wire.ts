@@ -21,6 +21,8 @@ export const SIGNATURE_FAILED = "Signature verification failed";
 
 /** JSON string literal as PHP's json_encode writes it (slashes escaped, non-ASCII as \uXXXX). */
 export function phpString(value: string): string {
+  // Codes and amounts are plain ASCII: skip the escaping work for them.
+  if (!/[^\x20\x21\x23-\x2e\x30-\x5b\x5d-\x7e]/.test(value)) return `"${value}"`;
   return JSON.stringify(value)
     .replace(/\//g, "\\/")
     .replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
