@@ -67,7 +67,9 @@ export async function buildServer(config: ServerConfig, opts: BuildOptions = {})
     crossOriginEmbedderPolicy: false,
     crossOriginOpenerPolicy: false,
     crossOriginResourcePolicy: { policy: "cross-origin" },
-    hsts: opts.https ? undefined : false,
+    // HSTS only with real certificate files: pinning https on localhost or on a plain-http backend
+    // behind a load balancer (which should send its own) would only get in the way.
+    hsts: config.tlsCert ? undefined : false,
   });
   await app.register(fastifyRateLimit, {
     global: false,
