@@ -111,7 +111,11 @@ let processToday: string | undefined;
  * first asked. Read once per process so a test or benchmark that crosses midnight still sees one dataset.
  */
 export function simulatorToday(): string {
-  processToday ??= process.env.OMSPAN_SIM_TODAY ?? jakartaToday();
+  if (processToday === undefined) {
+    const pinned = process.env.OMSPAN_SIM_TODAY;
+    if (pinned && !/^\d{4}-\d{2}-\d{2}$/.test(pinned)) throw new RangeError(`OMSPAN_SIM_TODAY must be yyyy-mm-dd, got "${pinned}"`);
+    processToday = pinned || jakartaToday();
+  }
   return processToday;
 }
 
