@@ -7,7 +7,7 @@ import { cutoffDay, formatOracle, dateOf, monthOf, simulatorToday } from "./cale
 import { dipaLinesOf, type DipaLine } from "./dipa";
 import { averageScores, scoreSatker, type IkpaScore } from "./ikpa";
 import { ESELON1, buildSatker, type Eselon1, type Profile, type Satker } from "./org";
-import { PNBP_SATKER, buildPnbp, type PnbpRow } from "./pnbp";
+import { buildPnbp, type PnbpRow } from "./pnbp";
 import { actualPerLine, buildRealisasi, type RealisasiTable } from "./realisasi";
 
 /** Everything the simulator serves for one profile and fiscal year. */
@@ -86,4 +86,3 @@ export function lastPeriod(m: Ministry): number {
   return m.cutoff === null ? 0 : monthOf(m.year, m.cutoff);
 }
 
-export { PNBP_SATKER };
