@@ -26,7 +26,7 @@ export function resolveRoute(path: string): Route | null {
   const known = matchRoute(path);
   if (known) return known;
   if (/^RealisasiKL(\/.*)?$/.test(path)) return { dataset: "wrong-parameter" };
-  if (/^DetailPNBPAllRev\/GL\/.+$/.test(path)) return { dataset: "wrong-parameter" };
+  if (/^DetailPNBPAllRev\/GL\/.*$/.test(path)) return { dataset: "wrong-parameter" };
   return null;
 }
 

@@ -121,7 +121,7 @@ describe("fixed answers are byte-exact", () => {
   test.each([
     ["RealisasiKL/0/10"], ["RealisasiKL/10/9"], ["RealisasiKL/1/50001"], ["RealisasiKL"], ["RealisasiKL/"], ["RealisasiKL/1"],
     ["RealisasiKL/a/10"], ["RealisasiKL/1/10/5"], ["RealisasiKL/1234567890/1234567899"], ["DetailPNBPAllRev/GL/20251332"],
-    ["DetailPNBPAllRev/GL/2025-12-01"], ["DetailPNBPAllRev/GL/2025120"],
+    ["DetailPNBPAllRev/GL/2025-12-01"], ["DetailPNBPAllRev/GL/2025120"], ["DetailPNBPAllRev/GL/"],
   ])("wrong parameter: %s", async (route) => {
     const got = await get(sim, route, key);
     expect([got.status, got.type, got.text]).toEqual([200, "application/json", WRONG_PARAMETER]);
