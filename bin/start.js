@@ -1,0 +1,3 @@
+#!/usr/bin/env node
+require("./register-ts");
+require("../src/dev/start.ts");
