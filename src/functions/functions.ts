@@ -4,6 +4,7 @@
  * The JSDoc below *is* the function metadata (custom-functions-metadata-plugin writes functions.json and
  * the CustomFunctions.associate calls from it): keep it accurate.
  */
+import "./preview-guard"; // first: outside Office the generated CustomFunctions.associate calls need it
 import { session, sessionReady } from "../shared-runtime";
 import { FORMULAS } from "../omspan/formulas";
 import { toCellError } from "./cell-error";

@@ -47,6 +47,7 @@ export function App({ host, actions, defaultBaseUrl }: Props) {
           actions={actions}
           defaultBaseUrl={defaultBaseUrl}
           lang={host.lang}
+          canRemember={host.canRemember}
           t={t}
         />
       </section>

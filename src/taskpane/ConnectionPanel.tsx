@@ -31,10 +31,12 @@ interface Props {
   actions: SessionActions;
   defaultBaseUrl: string;
   lang: Lang;
+  /** False where nothing can be remembered (no OfficeRuntime.storage: preview outside Office). */
+  canRemember: boolean;
   t: Strings;
 }
 
-export function ConnectionPanel({ state, actions, defaultBaseUrl, lang, t }: Props) {
+export function ConnectionPanel({ state, actions, defaultBaseUrl, lang, canRemember, t }: Props) {
   const styles = useStyles();
   const [baseUrl, setBaseUrl] = useState(state.baseUrl ?? defaultBaseUrl);
   const [key, setKey] = useState("");
@@ -51,7 +53,7 @@ export function ConnectionPanel({ state, actions, defaultBaseUrl, lang, t }: Pro
     setBusy(true);
     setAttemptError(undefined);
     try {
-      await actions.connect({ baseUrl: baseUrl.trim(), key, remember });
+      await actions.connect({ baseUrl: baseUrl.trim(), key, remember: canRemember && remember });
       setKey("");
     } catch (err) {
       setAttemptError(err);
@@ -91,13 +93,17 @@ export function ConnectionPanel({ state, actions, defaultBaseUrl, lang, t }: Pro
           disabled={connecting}
         />
       </Field>
-      <Field hint={t.rememberHint}>
+      {/* The title is the hover tooltip; on the Field, because a disabled input gets no pointer events. */}
+      <Field
+        hint={canRemember ? t.rememberHint : t.rememberUnavailable}
+        title={canRemember ? undefined : t.rememberUnavailable}
+      >
         <Checkbox
           name="remember"
           label={t.remember}
-          checked={remember}
+          checked={canRemember && remember}
           onChange={(_, d) => setRemember(d.checked === true)}
-          disabled={connecting}
+          disabled={connecting || !canRemember}
         />
       </Field>
       <div className={styles.actions}>

@@ -16,6 +16,8 @@ export interface Strings {
   keyHint: string;
   remember: string;
   rememberHint: string;
+  /** Why "remember" is disabled outside Office. */
+  rememberUnavailable: string;
   connect: string;
   connecting: string;
   disconnect: string;
@@ -46,6 +48,7 @@ const id: Strings = {
   keyHint: "Kunci disimpan di memori saja, tidak pernah di buku kerja.",
   remember: "Ingat di komputer ini",
   rememberHint: "Hanya pada komputer yang tidak dipakai bersama.",
+  rememberUnavailable: "Hanya di Excel. Di pratinjau ini kunci hilang saat halaman ditutup.",
   connect: "Hubungkan & uji",
   connecting: "Menghubungkan…",
   disconnect: "Putuskan",
@@ -76,6 +79,7 @@ const en: Strings = {
   keyHint: "The key is kept in memory only, never in the workbook.",
   remember: "Remember on this computer",
   rememberHint: "Only on a computer nobody else uses.",
+  rememberUnavailable: "Only in Excel. In this preview the key is forgotten when the page closes.",
   connect: "Connect & test",
   connecting: "Connecting…",
   disconnect: "Disconnect",

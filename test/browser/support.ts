@@ -95,7 +95,7 @@ export interface PaneOptions {
 export interface OpenPane {
   context: BrowserContext;
   page: Page;
-  /** Uncaught exceptions in the page, in order. */
+  /** Uncaught exceptions in the page, in order. Outside Office too there must be none. */
   pageErrors: Error[];
   /** console.error lines. */
   consoleErrors: string[];
@@ -131,9 +131,9 @@ export async function openPane(browser: Browser, origin: string, options: PaneOp
 }
 
 /**
- * Page errors other than the one expected offline: without office.js the functions entry's generated
- * `CustomFunctions.associate(...)` calls throw a ReferenceError (the pane entry has already mounted).
+ * console.error lines other than Chromium's own "Failed to load resource" reports, which every refused
+ * request (office.js offline, a 401 from OMSPAN) produces and which the page itself did not log.
  */
-export function unexpectedErrors(errors: Error[]): Error[] {
-  return errors.filter((e) => !/CustomFunctions is not defined/.test(e.message));
+export function appConsoleErrors(lines: string[]): string[] {
+  return lines.filter((l) => !/^Failed to load resource\b/.test(l));
 }

@@ -19,10 +19,17 @@ export interface Stack {
   close(): Promise<void>;
 }
 
-export async function startStack(opts: { profile?: "demo" | "full"; year?: number } = {}): Promise<Stack> {
+export interface StackOptions {
+  profile?: "demo" | "full";
+  year?: number;
+  /** What the proxy serves besides /omspan/ (e.g. a built dist/); default an empty temporary directory. */
+  staticDir?: string;
+}
+
+export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const upstreamLog: string[] = [];
   const sim = await startSimulator({ port: 0, host: "127.0.0.1", profile: opts.profile ?? "demo", log: (l) => upstreamLog.push(l) });
-  const staticDir = mkdtempSync(path.join(tmpdir(), "omspan-static-"));
+  const staticDir = opts.staticDir ?? mkdtempSync(path.join(tmpdir(), "omspan-static-"));
   const server = await startServer(
     parseServerConfig({ upstream: sim.baseUrl, port: 0, host: "127.0.0.1", plainHttp: "true", staticDir, logLevel: "silent", rateLimit: 0 }),
   );
