@@ -13,7 +13,7 @@ async function pull(url: string, key: string): Promise<string> {
   return res.text();
 }
 
-async function run(profile: "demo" | "full"): Promise<void> {
+async function run(profile: "demo" | "full", log: (line: string) => void): Promise<void> {
   const t0 = performance.now();
   const m = generateMinistry(profile, YEAR, { today: TODAY });
   const gen = performance.now() - t0;
@@ -31,24 +31,29 @@ async function run(profile: "demo" | "full"): Promise<void> {
       if (rows % 50_000 !== 0) break;
     }
     const serve = performance.now() - t1;
-    console.log(`${profile} ${YEAR}: generated in ${Math.round(gen)} ms — ${m.satker.length} satker, ${m.lines.length} DIPA lines`);
-    console.log(`  Realisasi: ${rows} rows, ${(bytes / 1e6).toFixed(0)} MB in ${Math.round(serve)} ms (50,000-row pages, parse included)`);
+    log(`${profile} ${YEAR}: generated in ${Math.round(gen)} ms — ${m.satker.length} satker, ${m.lines.length} DIPA lines`);
+    log(`  Realisasi: ${rows} rows, ${(bytes / 1e6).toFixed(0)} MB in ${Math.round(serve)} ms (50,000-row pages, parse included)`);
     for (const route of ["DipaBelanjaKL/BELANJA", "DataFA", "CapaianIKSatkerRe", "CapaianIKEselon1Re", "CapaianIKKLRe", "DetailPNBPAllRev/GL"]) {
       const t2 = performance.now();
       const text = await pull(sim.baseUrl + route, key);
       const n = (JSON.parse(text) as unknown[]).length;
-      console.log(`  ${route}: ${n} rows, ${(text.length / 1e6).toFixed(1)} MB, ${Math.round(performance.now() - t2)} ms`);
+      log(`  ${route}: ${n} rows, ${(text.length / 1e6).toFixed(1)} MB, ${Math.round(performance.now() - t2)} ms`);
     }
   } finally {
     await sim.close();
   }
 }
 
-(async () => {
-  await run("demo");
-  await run("full");
-  console.log(`RSS ${Math.round(process.memoryUsage().rss / 1e6)} MB`);
-})().catch((e: unknown) => {
-  console.error(e);
-  process.exit(1);
-});
+/** Simulator figures for `npm run bench`. */
+export async function runSimulatorBench(log: (line: string) => void): Promise<void> {
+  await run("demo", log);
+  await run("full", log);
+  log(`RSS ${Math.round(process.memoryUsage().rss / 1e6)} MB`);
+}
+
+if (require.main === module) {
+  runSimulatorBench((l) => console.log(l)).catch((e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

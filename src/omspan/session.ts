@@ -81,8 +81,9 @@ export class Session {
 
   /**
    * Checks the key's form, then asks OMSPAN for one row to prove the key and the address work.
-   * On success the connection is live (and remembered if asked); on failure nothing changes but the
-   * error shown.
+   * On success the connection is live (and remembered if asked). On failure the previous connection is
+   * dropped too: what the pane shows (an error, no claims) is what the formulas use (no key), so no cell
+   * keeps answering with a key the user just tried to replace.
    */
   async connect(input: ConnectInput): Promise<KeyClaims> {
     this.set({ status: "connecting", baseUrl: input.baseUrl });
@@ -99,7 +100,8 @@ export class Session {
       return claims;
     } catch (e) {
       const error = isOmspanError(e) ? e : new OmspanError("unreachable", String(e), {}, { cause: e });
-      this.set({ status: "error", baseUrl: input.baseUrl, claims: this.state.claims, error });
+      this.conn = undefined;
+      this.set({ status: "error", baseUrl: input.baseUrl, error });
       throw error;
     }
   }

@@ -12,17 +12,19 @@ import { NumberColumnBuilder, TextColumnBuilder, type Column, type Table } from 
 
 type Builder = TextColumnBuilder | NumberColumnBuilder;
 
-interface Slot {
+interface Slot<B extends Builder = Builder> {
   readonly key: string;
   readonly kind: ColumnKind;
   readonly optional: boolean;
-  readonly builder: Builder;
+  readonly builder: B;
 }
 
 const isNumeric = (k: ColumnKind) => k !== "code" && k !== "name";
 
 export class TableBuilder {
   private readonly slots: Slot[] = [];
+  private readonly textSlots: Slot<TextColumnBuilder>[] = [];
+  private readonly numberSlots: Slot<NumberColumnBuilder>[] = [];
   private readonly known = new Set<string>();
   private rows = 0;
   private seenRownum: Uint8Array = new Uint8Array(0);
@@ -39,9 +41,17 @@ export class TableBuilder {
   }
 
   private addSlot(key: string, kind: ColumnKind, optional: boolean): void {
-    const builder = isNumeric(kind) ? new NumberColumnBuilder() : new TextColumnBuilder(this.rows);
-    if (builder instanceof NumberColumnBuilder) for (let i = 0; i < this.rows; i++) builder.push(Number.NaN);
-    this.slots.push({ key, kind, optional, builder });
+    if (isNumeric(kind)) {
+      const builder = new NumberColumnBuilder();
+      for (let i = 0; i < this.rows; i++) builder.push(Number.NaN);
+      const slot = { key, kind, optional, builder };
+      this.slots.push(slot);
+      this.numberSlots.push(slot);
+    } else {
+      const slot = { key, kind, optional, builder: new TextColumnBuilder(this.rows) };
+      this.slots.push(slot);
+      this.textSlots.push(slot);
+    }
     this.known.add(key);
   }
 
@@ -83,39 +93,43 @@ export class TableBuilder {
   }
 
   private addRecord(rec: Record<string, unknown>, row: number): void {
-    // Validate the whole record before touching any column, so a bad record leaves no half row.
-    const values: (string | number)[] = new Array(this.slots.length);
-    for (let s = 0; s < this.slots.length; s++) {
-      const slot = this.slots[s]!;
+    // Text and number columns in separate monomorphic loops; a record that fails half-way is rolled
+    // back, so a bad record never leaves a half row behind.
+    const texts = this.textSlots;
+    for (let s = 0; s < texts.length; s++) {
+      const slot = texts[s]!;
       const raw = rec[slot.key];
-      if (typeof raw !== "string") {
-        if (raw === undefined && slot.optional) {
-          values[s] = isNumeric(slot.kind) ? Number.NaN : "";
-          continue;
-        }
-        this.fail(rec, row, slot.key, raw);
-      }
-      values[s] = isNumeric(slot.kind) ? this.convert(slot, raw as string, row, rec) : (raw as string);
+      if (typeof raw === "string") slot.builder.push(raw);
+      else if (raw === undefined && slot.optional) slot.builder.push("");
+      else this.rollback(rec, row, slot.key, raw);
     }
-    for (let s = 0; s < this.slots.length; s++) {
-      (this.slots[s]!.builder as { push(v: string | number): void }).push(values[s]!);
+    const nums = this.numberSlots;
+    for (let s = 0; s < nums.length; s++) {
+      const slot = nums[s]!;
+      const raw = rec[slot.key];
+      let v: number;
+      if (typeof raw === "string") {
+        v = slot.kind === "date" ? this.date(raw) : raw === "" ? Number.NaN : +raw;
+        if (v !== v && !(slot.optional && raw === "")) this.rollback(rec, row, slot.key, raw);
+      } else if (raw === undefined && slot.optional) v = Number.NaN;
+      else this.rollback(rec, row, slot.key, raw);
+      slot.builder.push(v);
     }
     this.rows++;
   }
 
-  private convert(slot: Slot, raw: string, row: number, rec: Record<string, unknown>): number {
-    if (slot.kind === "date") {
-      let d = this.dateCache.get(raw);
-      if (d === undefined) {
-        d = parseOmspanDate(raw);
-        if (raw !== "") this.dateCache.set(raw, d);
-      }
-      if (Number.isNaN(d) && !(slot.optional && raw === "")) this.fail(rec, row, slot.key, raw);
-      return d;
+  private date(raw: string): number {
+    let d = this.dateCache.get(raw);
+    if (d === undefined) {
+      d = parseOmspanDate(raw);
+      this.dateCache.set(raw, d);
     }
-    const n = parseAmount(raw);
-    if (Number.isNaN(n) && !(slot.optional && raw === "")) this.fail(rec, row, slot.key, raw);
-    return n;
+    return d;
+  }
+
+  private rollback(rec: Record<string, unknown>, row: number, field: string, raw: unknown): never {
+    for (const s of this.slots) s.builder.truncate(this.rows);
+    this.fail(rec, row, field, raw);
   }
 
   private fail(rec: Record<string, unknown>, row: number, field: string, raw: unknown): never {

@@ -40,11 +40,14 @@ export function numberAt(table: Table, column: string, row: number): number {
   return c?.kind === "number" ? c.values[row]! : Number.NaN;
 }
 
-/** Builds one text column incrementally. */
+/** Builds one text column incrementally (ids in a growing Uint32Array; consecutive repeats skip the Map). */
 export class TextColumnBuilder {
   private readonly lookup = new Map<string, number>();
   private readonly dict: string[] = [];
-  private readonly ids: number[] = [];
+  private ids = new Uint32Array(1024);
+  private length = 0;
+  private last: string | undefined;
+  private lastId = 0;
 
   /** Fills `count` leading rows with "" (an extra column first seen on a later page). */
   constructor(count = 0) {
@@ -52,28 +55,57 @@ export class TextColumnBuilder {
   }
 
   push(value: string): void {
-    let id = this.lookup.get(value);
-    if (id === undefined) {
-      id = this.dict.length;
-      this.dict.push(value);
-      this.lookup.set(value, id);
+    let id: number | undefined;
+    if (value === this.last) id = this.lastId;
+    else {
+      id = this.lookup.get(value);
+      if (id === undefined) {
+        id = this.dict.length;
+        this.dict.push(value);
+        this.lookup.set(value, id);
+      }
+      this.last = value;
+      this.lastId = id;
     }
-    this.ids.push(id);
+    if (this.length === this.ids.length) {
+      const grown = new Uint32Array(this.ids.length * 2);
+      grown.set(this.ids);
+      this.ids = grown;
+    }
+    this.ids[this.length++] = id;
+  }
+
+  /** Drops rows from `n` on (a record that failed half-way). */
+  truncate(n: number): void {
+    this.length = Math.min(this.length, n);
   }
 
   build(): TextColumn {
-    const ids = this.dict.length <= 0xffff ? Uint16Array.from(this.ids) : Uint32Array.from(this.ids);
+    const used = this.ids.subarray(0, this.length);
+    const ids = this.dict.length <= 0xffff ? Uint16Array.from(used) : used.slice();
     return { kind: "text", dict: this.dict, ids };
   }
 }
 
 /** Builds one number column incrementally. */
 export class NumberColumnBuilder {
-  private readonly values: number[] = [];
+  private values = new Float64Array(1024);
+  private length = 0;
+
   push(value: number): void {
-    this.values.push(value);
+    if (this.length === this.values.length) {
+      const grown = new Float64Array(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[this.length++] = value;
   }
+
+  truncate(n: number): void {
+    this.length = Math.min(this.length, n);
+  }
+
   build(): NumberColumn {
-    return { kind: "number", values: Float64Array.from(this.values) };
+    return { kind: "number", values: this.values.slice(0, this.length) };
   }
 }

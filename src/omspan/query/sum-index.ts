@@ -36,6 +36,9 @@ export class SumIndex {
   private readonly cubeValues: Float64Array[] = [];
   private readonly satkerById = new Map<string, number>();
   private readonly masks = new Map<string, Uint8Array>();
+  /** Per parsed filter object: its mask / satker ids, so a repeated query skips even the key building. */
+  private readonly maskByFilter = new WeakMap<CodeFilter, Uint8Array>();
+  private readonly satkersByFilter = new WeakMap<CodeFilter, readonly number[]>();
 
   constructor(private readonly table: Table, satkerCol: string, akunCol: string, amountCol: string, dateCol?: string) {
     this.satker = table.columns[satkerCol] as TextColumn;
@@ -59,8 +62,24 @@ export class SumIndex {
     return [start, rows];
   }
 
+  /** Month (1–12) of every day in the column's range, so the cube build never makes a Date per row. */
+  private monthTable(): { base: number; months: Uint8Array } | undefined {
+    if (!this.days) return undefined;
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const d of this.days) {
+      if (d < lo) lo = d;
+      if (d > hi) hi = d;
+    }
+    if (!(hi >= lo) || hi - lo > 366 * 50) return undefined;
+    const months = new Uint8Array(hi - lo + 1);
+    for (let d = lo; d <= hi; d++) months[d - lo] = monthOfDay(d);
+    return { base: lo, months };
+  }
+
   private buildCube(): void {
     const akunIds = this.akun.ids;
+    const table = this.monthTable();
     const slotOf = new Int32Array(this.akun.dict.length).fill(-1);
     for (let s = 0; s < this.satker.dict.length; s++) {
       const present: number[] = [];
@@ -77,7 +96,7 @@ export class SumIndex {
         values[base] += v;
         if (this.days) {
           const d = this.days[r]!;
-          if (!Number.isNaN(d)) values[base + monthOfDay(d)] += v;
+          if (!Number.isNaN(d)) values[base + (table ? table.months[d - table.base]! : monthOfDay(d))] += v;
         }
       }
       for (const a of present) slotOf[a] = -1;
@@ -88,14 +107,24 @@ export class SumIndex {
 
   /** Satker ids a filter selects (cached by the filter's identity). */
   private satkerIds(f: CodeFilter): readonly number[] {
+    let ids = this.satkersByFilter.get(f);
+    if (!ids) {
+      ids = this.resolveSatkers(f);
+      this.satkersByFilter.set(f, ids);
+    }
+    return ids;
+  }
+
+  private resolveSatkers(f: CodeFilter): readonly number[] {
     if (isAll(f)) return this.allSatker ?? (this.allSatker = this.satker.dict.map((_, i) => i));
     if (f.exclude.length === 0 && f.include.every((p) => !p.prefix)) {
-      const out: number[] = [];
+      // A set: a satker named twice ("600001,600001", or 60038 and "060038") is still summed once.
+      const out = new Set<number>();
       for (const p of f.include) {
         const id = this.satkerById.get(p.code);
-        if (id !== undefined) out.push(id);
+        if (id !== undefined) out.add(id);
       }
-      return out;
+      return [...out];
     }
     const mask = this.mask("satker", f, this.satker);
     const out: number[] = [];
@@ -105,6 +134,14 @@ export class SumIndex {
   private allSatker?: number[];
 
   private mask(name: string, f: CodeFilter, col: TextColumn): Uint8Array {
+    const known = this.maskByFilter.get(f);
+    if (known) return known;
+    const m = this.maskFor(name, f, col);
+    this.maskByFilter.set(f, m);
+    return m;
+  }
+
+  private maskFor(name: string, f: CodeFilter, col: TextColumn): Uint8Array {
     const key = `${name}|${JSON.stringify(f)}`;
     let m = this.masks.get(key);
     if (!m) {

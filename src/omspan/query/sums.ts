@@ -59,6 +59,13 @@ export function toSumQuery(data: DatasetData, args: SumArgs): SumQuery {
   };
 }
 
+const part = (v: unknown) => (typeof v === "number" ? `n${v}` : v === undefined || v === null ? "" : `s${String(v)}`);
+
+/** The memo key of a question: cheap to build, distinct for every distinct argument list. */
+function resultKey(a: SumArgs): string {
+  return `${part(a.satker)}\u0001${part(a.akun)}\u0001${part(a.fromDay)}\u0001${part(a.toDay)}\u0001${part(a.fromMonth)}\u0001${part(a.toMonth)}\u0001${part(a.filter)}`;
+}
+
 /** The sum of the dataset's measure over what the arguments select; 0 when nothing matches. */
 export function sumDataset(data: DatasetData, args: SumArgs): number {
   const spec = datasetSpec(data.dataset);
@@ -70,7 +77,7 @@ export function sumDataset(data: DatasetData, args: SumArgs): number {
     });
   }
   const cache = data.memo(`sum-results:${measure}`, () => new Map<string, number>());
-  const key = JSON.stringify([args.satker, args.akun, args.fromDay, args.toDay, args.fromMonth, args.toMonth, args.filter ?? ""]);
+  const key = resultKey(args);
   const hit = cache.get(key);
   if (hit !== undefined) return hit;
   const query = toSumQuery(data, args);

@@ -1,0 +1,136 @@
+/**
+ * Core benchmark on the simulator's full profile (figures, never pass/fail):
+ *  (a) 10,000 REALISASI lookups over random (satker, akun prefix) pairs, from nothing: time and upstream
+ *      requests, against the floor — the same pages downloaded raw, same window and concurrency, plus
+ *      JSON.parse — as a ratio (runs alternate, medians reported);
+ *  (b) heap held by the stored Realisasi (table + indexes), after GC;
+ *  (c) lookups per second once loaded: through the formula (answer memo included) and straight from
+ *      the index with every answer computed afresh.
+ * Run alone: `node --expose-gc bin/register-ts.js`-style via `npm run bench`.
+ */
+import { OmspanClient } from "../src/omspan/client";
+import { Store } from "../src/omspan/store";
+import { FORMULAS } from "../src/omspan/formulas";
+import { SumIndex } from "../src/omspan/query/sum-index";
+import { AKUN_RULE, SATKER_RULE, parseCodeFilter } from "../src/omspan/query/code-filter";
+import type { Table } from "../src/omspan/table";
+import { median, mb, mulberry32, startSimulatorChild } from "./support";
+
+const LOOKUPS = 10_000;
+const PAGE = 5000;
+const CONCURRENCY = 4;
+const gc = (globalThis as { gc?: () => void }).gc;
+
+async function floorPull(baseUrl: string, key: string): Promise<{ ms: number; rows: number; requests: number }> {
+  const t0 = performance.now();
+  let next = 0;
+  let end = Infinity;
+  let rows = 0;
+  let requests = 0;
+  const worker = async () => {
+    while (next < end) {
+      const i = next++;
+      requests++;
+      const res = await fetch(`${baseUrl}RealisasiKL/${i * PAGE + 1}/${(i + 1) * PAGE}`, { headers: { Authorization: `Bearer ${key}` } });
+      const body = JSON.parse(await res.text()) as unknown;
+      const n = Array.isArray(body) ? body.length : 0;
+      if (n < PAGE) end = Math.min(end, n === 0 ? i : i + 1);
+      if (i < end) rows += n;
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  return { ms: performance.now() - t0, rows, requests };
+}
+
+function tableBytes(t: Table): number {
+  let n = 0;
+  for (const c of Object.values(t.columns)) {
+    n += c.kind === "text" ? c.ids.byteLength + c.dict.reduce((s, x) => s + 2 * x.length + 16, 0) : c.values.byteLength;
+  }
+  return n;
+}
+
+export async function runCoreBench(log: (line: string) => void): Promise<void> {
+  const year = new Date().getFullYear();
+  const sim = await startSimulatorChild("full", year);
+  try {
+    await floorPull(sim.baseUrl, sim.key); // warm the simulator's caches and the sockets
+    // (b) heap held by the stored Realisasi.
+    gc?.();
+    const heap0 = process.memoryUsage().heapUsed;
+    const ab0 = process.memoryUsage().arrayBuffers;
+    const heldStore = new Store((c) => new OmspanClient({ ...c, pageSize: PAGE, concurrency: CONCURRENCY }));
+    let data = await heldStore.get({ baseUrl: sim.baseUrl, key: sim.key }, "realisasi");
+    FORMULAS.REALISASI!.evaluate(data, ["", "5"]);
+    gc?.();
+    const heap = process.memoryUsage().heapUsed - heap0;
+    const ab = process.memoryUsage().arrayBuffers - ab0;
+    log(`core (b) stored Realisasi: heap ${mb(heap)} + typed arrays ${mb(ab)} = ${mb(heap + ab)} (goal ≤ 64 MB; table alone ≈ ${mb(tableBytes(data.table))})${gc ? "" : " [no --expose-gc: figures include garbage]"}`);
+
+
+    const floors: number[] = [];
+    const ours: number[] = [];
+    let floorRequests = 0;
+    let ourRequests = 0;
+    let rows = 0;
+    let pairs: [string, string][] = [];
+    for (let run = 0; run < 3; run++) {
+      const f = await floorPull(sim.baseUrl, sim.key);
+      floors.push(f.ms);
+      floorRequests = f.requests;
+      rows = f.rows;
+      gc?.();
+      const store = new Store((c) => new OmspanClient({ ...c, pageSize: PAGE, concurrency: CONCURRENCY }));
+      const conn = { baseUrl: sim.baseUrl, key: sim.key };
+      const before = sim.requests();
+      const t0 = performance.now();
+      const first = await store.get(conn, "realisasi");
+      if (pairs.length === 0) {
+        const satkers = (first.table.columns.KDSATKER as { dict: readonly string[] }).dict;
+        const rnd = mulberry32(42);
+        const prefixes = ["5", "51", "52", "53", "511", "521", "522", "524", "5211", "5241", "521211", "524111", "532111"];
+        pairs = Array.from({ length: LOOKUPS }, () => [satkers[Math.floor(rnd() * satkers.length)]!, prefixes[Math.floor(rnd() * prefixes.length)]!]);
+      }
+      let check = 0;
+      for (const [s, a] of pairs) {
+        const data = await store.get(conn, "realisasi");
+        check += FORMULAS.REALISASI!.evaluate(data, [s, a]);
+      }
+      ours.push(performance.now() - t0);
+      ourRequests = sim.requests() - before;
+      if (!(check > 0)) throw new Error("lookups summed to nothing");
+    }
+    const fm = median(floors);
+    const om = median(ours);
+    log(`core (a) full profile ${year}: ${rows.toLocaleString("en")} Realisasi rows, pages of ${PAGE}, ${CONCURRENCY} in flight`);
+    log(`  floor (raw download + JSON.parse): ${fm.toFixed(0)} ms median, ${floorRequests} requests`);
+    log(`  ${LOOKUPS.toLocaleString("en")} REALISASI lookups from nothing: ${om.toFixed(0)} ms median, ${ourRequests} upstream requests`);
+    log(`  ratio to floor: ${(om / fm).toFixed(3)}  (goal ≤ 1.2; requests = pages ${Math.ceil(rows / PAGE)} + end probes)`);
+
+    // (c) lookups per second once loaded.
+    data = await heldStore.get({ baseUrl: sim.baseUrl, key: sim.key }, "realisasi");
+    const N = 1_000_000;
+    let t0 = performance.now();
+    let sink = 0;
+    for (let i = 0; i < N; i++) {
+      const [s, a] = pairs[i % LOOKUPS]!;
+      sink += FORMULAS.REALISASI!.evaluate(data, [s, a]);
+    }
+    const formulaRate = N / ((performance.now() - t0) / 1000);
+    const index = data.memo("sum-index:AMOUNT", () => new SumIndex(data.table, "KDSATKER", "AKUN", "AMOUNT", "TANGGAL"));
+    const queries = pairs.map(([s, a]) => ({ satker: parseCodeFilter(s, SATKER_RULE), akun: parseCodeFilter(a, AKUN_RULE) }));
+    t0 = performance.now();
+    for (let i = 0; i < N; i++) sink += index.sum(queries[i % LOOKUPS]!);
+    const indexRate = N / ((performance.now() - t0) / 1000);
+    log(`core (c) once loaded: ${Math.round(formulaRate).toLocaleString("en")} REALISASI lookups/s through the formula; ${Math.round(indexRate).toLocaleString("en")}/s computed afresh from the index (goal ≥ 1,000,000)${sink ? "" : " "}`);
+  } finally {
+    await sim.close();
+  }
+}
+
+if (require.main === module) {
+  runCoreBench((l) => console.log(l)).catch((e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

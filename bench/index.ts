@@ -1,0 +1,31 @@
+/**
+ * `npm run bench`: every figure the issues name, measured side by side in one run (machines here are
+ * shared and noisy, so ratios matter more than absolute times). Prints figures; never fails on time.
+ * Sections: core | server | simulator (`npm run bench -- core` runs one).
+ */
+import { runCoreBench } from "./core-bench";
+import { runServerBench } from "./server-bench";
+import { runSimulatorBench } from "./simulator-bench";
+
+const SECTIONS: Record<string, (log: (line: string) => void) => Promise<void>> = {
+  core: runCoreBench,
+  server: runServerBench,
+  simulator: runSimulatorBench,
+};
+
+async function main(): Promise<void> {
+  const asked = process.argv.slice(2).filter((a) => a in SECTIONS);
+  const names = asked.length ? asked : Object.keys(SECTIONS);
+  const log = (line: string) => process.stdout.write(`${line}\n`);
+  for (const name of names) {
+    log(`\n== ${name} ==`);
+    const t0 = performance.now();
+    await SECTIONS[name]!(log);
+    log(`(${name}: ${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
