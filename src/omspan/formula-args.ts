@@ -10,9 +10,12 @@ export function isBlank(v: unknown): boolean {
   return v === null || v === undefined || v === "";
 }
 
-/** An Excel date (serial number) or ISO text `yyyy-mm-dd` → day number; undefined when blank. */
+/**
+ * An Excel date (serial number) or ISO text `yyyy-mm-dd` → day number; undefined when blank. Serial 0
+ * is what an empty cell can arrive as, and is never a real date (1900-01-00): it counts as blank.
+ */
 export function dayArg(v: unknown, argument: string): number | undefined {
-  if (isBlank(v)) return undefined;
+  if (isBlank(v) || v === 0) return undefined;
   if (typeof v === "number" && Number.isFinite(v) && v >= 1 && v < 2958466) return excelSerialToDay(v);
   if (typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v.trim())) {
     const d = new Date(`${v.trim()}T00:00:00Z`);

@@ -126,24 +126,33 @@ export class Store {
     const spec = datasetSpec(dataset);
     const builder = new TableBuilder(spec);
     const { pages } = await client.pull(dataset, (rows, first) => builder.addPage(rows, first), { params, onProgress });
-    const table = builder.build();
-    const memos = new Map<string, unknown>();
-    let maxDate: number | undefined;
-    const mc = spec.maxDateColumn ? table.columns[spec.maxDateColumn] : undefined;
-    if (mc?.kind === "number") {
-      for (const v of mc.values) if (!Number.isNaN(v) && (maxDate === undefined || v > maxDate)) maxDate = v;
-    }
-    return {
-      dataset,
-      params,
-      table,
-      asOf: { fetchedAt: new Date(), maxDate },
-      pages,
-      requests: client.requests,
-      memo<T>(name: string, build: () => T): T {
-        if (!memos.has(name)) memos.set(name, build());
-        return memos.get(name) as T;
-      },
-    };
+    return datasetData(dataset, params, builder.build(), pages, client.requests);
   }
+}
+
+/**
+ * The pulled dataset with its as-of and memo. Deliberately outside `Store.pull`: a closure made there
+ * would share V8's context with the page sink, keeping the TableBuilder (and its growth buffers, twice
+ * the table's size) alive as long as the data.
+ */
+function datasetData(dataset: DatasetId, params: RouteParams, table: Table, pages: number, requests: number): DatasetData {
+  const spec = datasetSpec(dataset);
+  const memos = new Map<string, unknown>();
+  let maxDate: number | undefined;
+  const mc = spec.maxDateColumn ? table.columns[spec.maxDateColumn] : undefined;
+  if (mc?.kind === "number") {
+    for (const v of mc.values) if (!Number.isNaN(v) && (maxDate === undefined || v > maxDate)) maxDate = v;
+  }
+  return {
+    dataset,
+    params,
+    table,
+    asOf: { fetchedAt: new Date(), maxDate },
+    pages,
+    requests,
+    memo<T>(name: string, build: () => T): T {
+      if (!memos.has(name)) memos.set(name, build());
+      return memos.get(name) as T;
+    },
+  };
 }

@@ -16,7 +16,13 @@ interface Slot<B extends Builder = Builder> {
   readonly key: string;
   readonly kind: ColumnKind;
   readonly optional: boolean;
+  readonly numeric: boolean;
   readonly builder: B;
+}
+
+interface Layout {
+  readonly order: readonly Slot[];
+  readonly missing: readonly Slot[];
 }
 
 const isNumeric = (k: ColumnKind) => k !== "code" && k !== "name";
@@ -26,6 +32,7 @@ export class TableBuilder {
   private readonly textSlots: Slot<TextColumnBuilder>[] = [];
   private readonly numberSlots: Slot<NumberColumnBuilder>[] = [];
   private readonly known = new Set<string>();
+  private readonly slotByKey = new Map<string, Slot>();
   private rows = 0;
   private seenRownum: Uint8Array = new Uint8Array(0);
   private readonly dateCache = new Map<string, number>();
@@ -44,13 +51,15 @@ export class TableBuilder {
     if (isNumeric(kind)) {
       const builder = new NumberColumnBuilder();
       for (let i = 0; i < this.rows; i++) builder.push(Number.NaN);
-      const slot = { key, kind, optional, builder };
+      const slot = { key, kind, optional, numeric: true, builder };
       this.slots.push(slot);
       this.numberSlots.push(slot);
+      this.slotByKey.set(key, slot);
     } else {
-      const slot = { key, kind, optional, builder: new TextColumnBuilder(this.rows) };
+      const slot = { key, kind, optional, numeric: false, builder: new TextColumnBuilder(this.rows) };
       this.slots.push(slot);
       this.textSlots.push(slot);
+      this.slotByKey.set(key, slot);
     }
     this.known.add(key);
   }
@@ -65,14 +74,61 @@ export class TableBuilder {
       for (const key of Object.keys(first)) if (!this.known.has(key)) this.addSlot(key, "name", true);
     }
     const rownumSlot = this.spec.paged ? "ROWNUM" : undefined;
+    const layout = first && typeof first === "object" ? this.layoutOf(first as object) : undefined;
     for (let i = 0; i < records.length; i++) {
       const rec = records[i] as Record<string, unknown>;
       if (rec === null || typeof rec !== "object" || Array.isArray(rec)) {
         throw new BadDataError({ dataset: this.spec.id, row: firstRow + i, field: "(record)", value: String(rec) });
       }
       if (rownumSlot && this.isDuplicate(rec[rownumSlot])) continue;
-      this.addRecord(rec, firstRow + i);
+      if (!layout || !this.addInLayout(rec, layout)) this.addRecord(rec, firstRow + i);
     }
+  }
+
+  /**
+   * The page's field order, taken from its first record: OMSPAN's records share one layout, so the
+   * fast path walks each record's own keys (for…in over one hidden class reads fields by index) instead
+   * of looking every column up by name. Null when a model field is absent and not optional.
+   */
+  private layoutOf(first: object): Layout | undefined {
+    const keys = Object.keys(first);
+    const order = keys.map((k) => this.slotByKey.get(k)!);
+    const present = new Set(keys);
+    const missing = this.slots.filter((s) => !present.has(s.key));
+    if (missing.some((s) => !s.optional)) return undefined;
+    return { order, missing };
+  }
+
+  /** Adds a record laid out like the page's first; false (nothing added) when it is laid out otherwise. */
+  private addInLayout(rec: Record<string, unknown>, layout: Layout): boolean {
+    const order = layout.order;
+    let i = 0;
+    for (const k in rec) {
+      const slot = order[i];
+      const raw = rec[k];
+      if (slot === undefined || slot.key !== k || typeof raw !== "string") return this.undo();
+      if (slot.numeric) {
+        const v = slot.kind === "date" ? this.date(raw) : raw === "" ? Number.NaN : +raw;
+        if (v !== v && !(slot.optional && raw === "")) return this.undo();
+        (slot.builder as NumberColumnBuilder).push(v);
+      } else {
+        (slot.builder as TextColumnBuilder).push(raw);
+      }
+      i++;
+    }
+    if (i !== order.length) return this.undo();
+    for (const slot of layout.missing) {
+      if (slot.numeric) (slot.builder as NumberColumnBuilder).push(Number.NaN);
+      else (slot.builder as TextColumnBuilder).push("");
+    }
+    this.rows++;
+    return true;
+  }
+
+  /** Drops a half-added record; the slow path then adds it or names what is wrong with it. */
+  private undo(): false {
+    for (const s of this.slots) s.builder.truncate(this.rows);
+    return false;
   }
 
   /** Whole-row de-duplication for overlapping windows, keyed by OMSPAN's row number. */
