@@ -106,9 +106,9 @@ module.exports = (env, argv) => {
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
         templateParameters: { officeJs: OFFICE_JS_CDN },
-        // The pane's entry comes first, so it has mounted before the functions entry runs: offline (no
-        // office.js) the functions' generated `CustomFunctions.associate` calls throw, and must not take
-        // the pane down with them.
+        // The pane's entry comes first, so it mounts before the functions entry runs; offline (no
+        // office.js) src/functions/preview-guard.ts keeps the generated `CustomFunctions.associate`
+        // calls harmless.
         chunks: ["taskpane", "commands", "functions"],
         chunksSortMode: "manual",
         scriptLoading: "defer",
