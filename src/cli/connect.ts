@@ -7,6 +7,7 @@ import { readFile } from "node:fs/promises";
 import { InvalidArgumentError } from "../omspan/errors";
 import type { Connection } from "../omspan/store";
 import { normaliseBaseUrl } from "../omspan/session";
+import { decodeClaims, normaliseKey } from "../omspan/claims";
 import { startSimulator } from "../simulator";
 
 export interface ConnectFlags {
@@ -47,7 +48,8 @@ export async function openConnection(flags: ConnectFlags, env: NodeJS.ProcessEnv
         id: "upstream memerlukan kunci: --key-file FILE, --key KUNCI atau OMSPAN_KEY",
       });
     }
-    return { conn: { baseUrl: normaliseBaseUrl(upstream), key }, embedded: false, close: async () => undefined };
+    decodeClaims(key); // a string that is not a key is refused here, before any request carries it
+    return { conn: { baseUrl: normaliseBaseUrl(upstream), key: normaliseKey(key) }, embedded: false, close: async () => undefined };
   }
   const profile = flags.profile === "full" ? "full" : "demo";
   const sim = await startSimulator({ port: 0, host: "127.0.0.1", profile });
