@@ -3,13 +3,15 @@
  *  - rows grouped by satker (CSR layout: `start[s]..start[s+1]` into `rows`);
  *  - a per-satker cube of the measure by akun, as a total and by month (when the dataset has dates).
  * Satker + akun (+ month range) questions — nearly all of them — read the cube: a few dozen additions.
- * Anything finer (date ranges, program/sumber filters) scans only the selected satkers' rows with
- * dictionary masks, never string compares per row.
+ * Date ranges read per-(satker, akun) running totals (date-range-index.ts): binary searches.
+ * Only program/sumber/… filter pairs scan, and only the selected satkers' rows, with dictionary masks,
+ * never string compares per row (and each distinct question is answered once: sums.ts memoises).
  */
 import type { Table, TextColumn } from "../table";
 import { monthOfDay } from "../convert";
 import { isAll, maskDictionary, type CodeFilter } from "./code-filter";
 import type { ColumnFilter } from "./filter-pairs";
+import { DateRangeIndex } from "./date-range-index";
 
 export interface SumQuery {
   readonly satker: CodeFilter;
@@ -157,8 +159,10 @@ export class SumIndex {
     const satkers = this.satkerIds(q.satker);
     const akunAll = isAll(q.akun);
     const akunMask = akunAll ? undefined : this.mask("akun", q.akun, this.akun);
-    const needsRows = q.fromDay !== undefined || q.toDay !== undefined || (q.filters?.length ?? 0) > 0;
-    if (needsRows) return this.scan(satkers, akunMask, q);
+    const hasDays = q.fromDay !== undefined || q.toDay !== undefined;
+    const hasMonths = q.fromMonth !== undefined || q.toMonth !== undefined;
+    if ((q.filters?.length ?? 0) > 0 || (hasDays && hasMonths)) return this.scan(satkers, akunMask, q);
+    if (hasDays && this.days) return this.dateRangeSum(satkers, akunMask, q.fromDay ?? -Infinity, q.toDay ?? Infinity);
     let lo = 0;
     let hi = 0;
     if (q.fromMonth !== undefined || q.toMonth !== undefined) {
@@ -174,6 +178,29 @@ export class SumIndex {
         const base = i * SLOTS;
         if (lo === 0) total += values[base]!;
         else for (let m = lo; m <= hi; m++) total += values[base + m]!;
+      }
+    }
+    return total;
+  }
+
+  private dateIndex?: DateRangeIndex;
+
+  private dateRangeSum(satkers: readonly number[], akunMask: Uint8Array | undefined, from: number, to: number): number {
+    this.dateIndex ??= new DateRangeIndex(
+      this.start,
+      this.rows,
+      this.akun.ids,
+      this.cubeAkun,
+      this.days!,
+      this.amount,
+      this.akun.dict.length,
+    );
+    let total = 0;
+    for (const s of satkers) {
+      const akuns = this.cubeAkun[s]!;
+      for (let i = 0; i < akuns.length; i++) {
+        if (akunMask && !akunMask[akuns[i]!]) continue;
+        total += this.dateIndex.rangeSum(s, i, from, to);
       }
     }
     return total;
