@@ -77,9 +77,10 @@ async function run(argv: string[]): Promise<number> {
     const call = parseCalcExpression(arg!);
     const spec = formulaSpec(call.name);
     checkArity(call.name, spec, call.args);
+    const run = spec.prepare(call.args);
     const data = await store.get(c.conn, spec.dataset, { onProgress });
     if (onProgress) process.stderr.write("\n");
-    process.stdout.write(String(spec.evaluate(data, call.args)) + "\n");
+    process.stdout.write(String(run(data)) + "\n");
     return EXIT.ok;
   } finally {
     await c.close();

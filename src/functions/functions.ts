@@ -29,10 +29,10 @@ export async function realisasi(
   filter?: any,
 ): Promise<number> {
   try {
-    await sessionReady;
     const f = FORMULAS.REALISASI!;
-    const data = await session.store.get(session.connection(), f.dataset);
-    return f.evaluate(data, [satker, akun, dari, sampai, filter]);
+    const run = f.prepare([satker, akun, dari, sampai, filter]);
+    await sessionReady;
+    return run(await session.store.get(session.connection(), f.dataset));
   } catch (e) {
     throw toCellError(e);
   }

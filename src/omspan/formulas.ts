@@ -7,13 +7,16 @@ import type { DatasetId } from "./routes";
 import type { DatasetData } from "./store";
 import { InvalidArgumentError } from "./errors";
 import { dayArg, textArg } from "./formula-args";
-import { sumDataset } from "./query/sums";
+import { prepareSum } from "./query/sums";
 
 export interface FormulaSpec {
   readonly dataset: DatasetId;
   /** Argument names in order (optional ones last), as the help shows them. */
   readonly params: readonly string[];
   readonly required: number;
+  /** Checks the arguments (throwing InvalidArgumentError) before any pull; runs once the data is there. */
+  prepare(args: readonly unknown[]): (data: DatasetData) => number;
+  /** prepare + run, for callers that already hold the data. */
   evaluate(data: DatasetData, args: readonly unknown[]): number;
 }
 
@@ -22,14 +25,17 @@ export const FORMULAS: Readonly<Record<string, FormulaSpec>> = {
     dataset: "realisasi",
     params: ["satker", "akun", "dari", "sampai", "filter"],
     required: 1,
-    evaluate: (data, [satker, akun, dari, sampai, filter]) =>
-      sumDataset(data, {
+    prepare: ([satker, akun, dari, sampai, filter]) =>
+      prepareSum("realisasi", {
         satker,
         akun,
         fromDay: dayArg(dari, "dari"),
         toDay: dayArg(sampai, "sampai"),
         filter: textArg(filter, "filter"),
       }),
+    evaluate(data, args) {
+      return this.prepare(args)(data);
+    },
   },
 };
 

@@ -65,8 +65,12 @@ test("a whole recalculation of many cells makes one dataset pull", async () => {
   expect(upstream).toBeLessThanOrEqual(pages + 4); // speculative windows past the end, bounded by concurrency
 });
 
-test("no data is 0 for a sum; a bad argument is #VALUE! with the reason", async () => {
+test("no data is 0 for a sum; a bad argument is #VALUE! with the reason, before any pull", async () => {
   expect(await realisasi("999999", "52")).toBe(0);
+  session.store.invalidate();
+  const pulls = session.store.pulls;
+  await expect(realisasi("60000X", "52")).rejects.toMatchObject({ code: "#VALUE!", message: expect.stringMatching(/digits only|hanya angka/) });
+  expect(session.store.pulls).toBe(pulls);
   await expect(realisasi("600001", "52;53")).rejects.toMatchObject({ code: "#VALUE!", message: expect.stringMatching(/not a code|bukan kode/) });
   await expect(realisasi("600001", "52", "kemarin")).rejects.toMatchObject({ code: "#VALUE!", message: expect.stringMatching(/date|tanggal/) });
 });

@@ -6,6 +6,7 @@
 import { datasetSpec } from "../datasets/catalog";
 import { InvalidArgumentError } from "../errors";
 import type { DatasetData } from "../store";
+import type { DatasetId } from "../routes";
 import { AKUN_RULE, SATKER_RULE, codeArgText, parseCodeFilter } from "./code-filter";
 import { parseFilterPairs } from "./filter-pairs";
 import { SumIndex, type SumQuery } from "./sum-index";
@@ -28,8 +29,8 @@ export interface SumArgs {
 const RESULT_CACHE_LIMIT = 200_000;
 
 /** Parses and checks the arguments into an index query. Throws InvalidArgumentError with a reason. */
-export function toSumQuery(data: DatasetData, args: SumArgs): SumQuery {
-  const spec = datasetSpec(data.dataset);
+export function toSumQuery(dataset: DatasetId, args: SumArgs): SumQuery {
+  const spec = datasetSpec(dataset);
   const hasDates = spec.dateColumn !== undefined;
   if (!hasDates && (args.fromDay ?? args.toDay ?? args.fromMonth ?? args.toMonth) !== undefined) {
     throw new InvalidArgumentError("dari", {
@@ -66,27 +67,54 @@ function resultKey(a: SumArgs): string {
   return `${part(a.satker)}\u0001${part(a.akun)}\u0001${part(a.fromDay)}\u0001${part(a.toDay)}\u0001${part(a.fromMonth)}\u0001${part(a.toMonth)}\u0001${part(a.filter)}`;
 }
 
-/** The sum of the dataset's measure over what the arguments select; 0 when nothing matches. */
-export function sumDataset(data: DatasetData, args: SumArgs): number {
-  const spec = datasetSpec(data.dataset);
+/** The measure column a sum reads, or InvalidArgumentError when the dataset cannot be summed so. */
+function measureOf(dataset: DatasetId, args: SumArgs): string {
+  const spec = datasetSpec(dataset);
   const measure = args.measure ?? spec.amountColumn;
-  if (!spec.satkerColumn || !spec.akunColumn || !measure) {
+  if (!spec.satkerColumn || !spec.akunColumn || !measure || !(measure in spec.columns)) {
     throw new InvalidArgumentError("dataset", {
       en: `${spec.label.en} cannot be summed by satker and akun`,
       id: `${spec.label.id} tidak dapat dijumlahkan per satker dan akun`,
     });
   }
-  const cache = data.memo(`sum-results:${measure}`, () => new Map<string, number>());
+  return measure;
+}
+
+/** Parsed questions by memo key, so a cell evaluated again skips parsing (bounded: cleared when full). */
+const parsed = new Map<string, SumQuery>();
+
+/**
+ * Checks the arguments without any data — a formula with a bad argument fails before it costs a pull —
+ * and returns the sum to run once the dataset is there.
+ */
+export function prepareSum(dataset: DatasetId, args: SumArgs): (data: DatasetData) => number {
+  const measure = measureOf(dataset, args);
   const key = resultKey(args);
-  const hit = cache.get(key);
-  if (hit !== undefined) return hit;
-  const query = toSumQuery(data, args);
-  const index = data.memo(
-    `sum-index:${measure}`,
-    () => new SumIndex(data.table, spec.satkerColumn!, spec.akunColumn!, measure, spec.dateColumn),
-  );
-  const result = index.sum(query);
-  if (cache.size >= RESULT_CACHE_LIMIT) cache.clear();
-  cache.set(key, result);
-  return result;
+  const qkey = `${dataset}\u0002${key}`;
+  let query = parsed.get(qkey);
+  if (!query) {
+    query = toSumQuery(dataset, args);
+    if (parsed.size >= RESULT_CACHE_LIMIT) parsed.clear();
+    parsed.set(qkey, query);
+  }
+  const q = query;
+  return (data) => {
+    const cache = data.memo(`sum-results:${measure}`, () => new Map<string, number>());
+    const hit = cache.get(key);
+    if (hit !== undefined) return hit;
+    const spec = datasetSpec(data.dataset);
+    const index = data.memo(
+      `sum-index:${measure}`,
+      () => new SumIndex(data.table, spec.satkerColumn!, spec.akunColumn!, measure, spec.dateColumn),
+    );
+    const result = index.sum(q);
+    if (cache.size >= RESULT_CACHE_LIMIT) cache.clear();
+    cache.set(key, result);
+    return result;
+  };
+}
+
+/** The sum of the dataset's measure over what the arguments select; 0 when nothing matches. */
+export function sumDataset(data: DatasetData, args: SumArgs): number {
+  return prepareSum(data.dataset, args)(data);
 }
