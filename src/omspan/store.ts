@@ -111,8 +111,16 @@ export class Store {
     for (const l of this.listeners) l();
   }
 
+  private lastKey?: string;
+  private lastTag = "";
+
   private cacheKey(conn: Connection, dataset: DatasetId, params: RouteParams): string {
-    return `${dataset}|${JSON.stringify(params)}|${keyTag(conn.key)}|${conn.baseUrl}`;
+    // Every cell asks with the same key: hash it once, not once per cell.
+    if (conn.key !== this.lastKey) {
+      this.lastKey = conn.key;
+      this.lastTag = keyTag(conn.key);
+    }
+    return `${dataset}|${JSON.stringify(params)}|${this.lastTag}|${conn.baseUrl}`;
   }
 
   private async pull(
