@@ -38,23 +38,23 @@ export function normaliseKey(input: string): string {
 /** Decodes the key's claims; throws InvalidKeyError with a specific reason when it is not an OMSPAN key. */
 export function decodeClaims(key: string): KeyClaims {
   const token = normaliseKey(key);
-  if (token === "") throw new InvalidKeyError("empty");
+  if (token === "") throw new InvalidKeyError({ en: "empty", id: "kosong" });
   const segments = token.split(".").length;
-  if (segments !== 3) throw new InvalidKeyError(`${segments} segments, expected 3`);
-  if (!JWT_SHAPE.test(token)) throw new InvalidKeyError("characters outside base64url");
+  if (segments !== 3) throw new InvalidKeyError({ en: `${segments} segments, expected 3`, id: `${segments} bagian, seharusnya 3` });
+  if (!JWT_SHAPE.test(token)) throw new InvalidKeyError({ en: "characters outside base64url", id: "ada karakter di luar base64url" });
   let header: ReturnType<typeof decodeProtectedHeader>;
   let payload: unknown;
   try {
     header = decodeProtectedHeader(token);
     payload = decodeJwt(token);
   } catch (e) {
-    throw Object.assign(new InvalidKeyError("not a readable JWT"), { cause: e });
+    throw Object.assign(new InvalidKeyError({ en: "not a readable JWT", id: "bukan JWT yang terbaca" }), { cause: e });
   }
-  if (header.alg !== "HS256") throw new InvalidKeyError(`algorithm ${String(header.alg)}, expected HS256`);
+  if (header.alg !== "HS256") throw new InvalidKeyError({ en: `algorithm ${String(header.alg)}, expected HS256`, id: `algoritme ${String(header.alg)}, seharusnya HS256` });
   const parsed = KeyClaimsSchema.safeParse(payload);
   if (!parsed.success) {
     const field = parsed.error.issues[0]?.path.join(".") || "claims";
-    throw new InvalidKeyError(`claim ${field} missing or malformed`);
+    throw new InvalidKeyError({ en: `claim ${field} missing or malformed`, id: `klaim ${field} tidak ada atau rusak` });
   }
   return { ...parsed.data, issuedAt: new Date(parsed.data.iat * 1000) };
 }

@@ -48,8 +48,8 @@ export class OmspanError extends Error {
 /** The string is not a JWT: refused before any request is made. */
 export class InvalidKeyError extends OmspanError {
   override readonly name = "InvalidKeyError";
-  constructor(reason: string) {
-    super("invalid-key", `The API key is not a valid OMSPAN key (${reason})`, { reason });
+  constructor(reason: { en: string; id: string }) {
+    super("invalid-key", `The API key is not a valid OMSPAN key (${reason.en})`, { reason: reason.en, alasan: reason.id });
   }
 }
 

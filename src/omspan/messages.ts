@@ -8,13 +8,22 @@ import type { Lang } from "./i18n";
 type Detail = OmspanError["detail"];
 type Template = (d: Detail) => string;
 
+/** Indonesian for the classifier's reasons (classify.ts). */
+const BAD_RESPONSE_ID: Readonly<Record<string, string>> = {
+  "HTML page instead of data": "halaman HTML, bukan data",
+  "empty body": "jawaban kosong",
+  "truncated or malformed JSON": "JSON terpotong atau rusak",
+  "unexpected JSON shape": "bentuk JSON tidak dikenal",
+  "table row width differs from its header": "lebar baris tabel tidak sama dengan kepalanya",
+};
+
 const ID: Record<OmspanError["code"], Template> = {
-  "invalid-key": (d) => `Kunci API bukan kunci OMSPAN yang sah (${d.reason}). Salin ulang kunci lengkapnya.`,
+  "invalid-key": (d) => `Kunci API bukan kunci OMSPAN yang sah (${d.alasan ?? d.reason}). Salin ulang kunci lengkapnya.`,
   "key-refused": (d) => `Kunci API ditolak OMSPAN (${d.reason}). Periksa kunci dan tahun anggarannya.`,
   "wrong-parameter": (d) => `OMSPAN menolak parameter permintaan${d.dataset ? ` (${d.dataset})` : ""}.`,
   "no-data": (d) => `Tidak ada data OMSPAN${d.dataset ? ` untuk ${d.dataset}` : ""}.`,
   "http-status": (d) => `OMSPAN menjawab dengan kesalahan HTTP ${d.status}${d.reason ? `: ${d.reason}` : ""}.`,
-  "bad-response": (d) => `Jawaban OMSPAN tidak dapat dibaca (${d.reason}). Coba lagi sebentar lagi.`,
+  "bad-response": (d) => `Jawaban OMSPAN tidak dapat dibaca (${BAD_RESPONSE_ID[d.reason ?? ""] ?? d.reason}). Coba lagi sebentar lagi.`,
   "bad-data": (d) =>
     `Data ${d.dataset} tidak sesuai: ${d.row !== undefined ? `baris ${d.row}, ` : ""}kolom ${d.field}` +
     (d.value !== undefined ? ` bernilai "${d.value.slice(0, 40)}"` : " tidak ada") + ".",

@@ -18,3 +18,15 @@ test.each([
 ])("%p is refused before any request", (key, reason) => {
   expect(() => decodeClaims(key)).toThrow(expect.objectContaining({ code: "invalid-key", message: expect.stringMatching(reason) }));
 });
+
+test("the reason is given in the user's language", () => {
+  const { localizeError } = jest.requireActual<typeof import("../../src/omspan/messages")>("../../src/omspan/messages");
+  try {
+    decodeClaims("a.b");
+  } catch (e) {
+    expect(localizeError(e, "id")).toBe("Kunci API bukan kunci OMSPAN yang sah (2 bagian, seharusnya 3). Salin ulang kunci lengkapnya.");
+    expect(localizeError(e, "en")).toBe("The API key is not a valid OMSPAN key (2 segments, expected 3). Copy the whole key again.");
+    return;
+  }
+  throw new Error("not refused");
+});

@@ -123,3 +123,15 @@ test("Oracle dates read as 20YY", () => {
   expect(parseOmspanDate("2019-13-01")).toBeNaN();
   expect(parseOmspanDate("04-XYZ-19")).toBeNaN();
 });
+
+test("every classifier reason reads in Indonesian too", () => {
+  const { localizeError } = jest.requireActual<typeof import("../../src/omspan/messages")>("../../src/omspan/messages");
+  for (const body of ["<html></html>", "", '{"a":', '{"x":1}', '{"header":["A"],"body":[["1","2"]]}']) {
+    try {
+      classifyResponse(200, body);
+      throw new Error(`accepted ${body}`);
+    } catch (e) {
+      expect(localizeError(e, "id")).toMatch(/^Jawaban OMSPAN tidak dapat dibaca \((halaman HTML|jawaban kosong|JSON terpotong|bentuk JSON|lebar baris)/);
+    }
+  }
+});
