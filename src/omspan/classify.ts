@@ -23,13 +23,16 @@ export function refusalReason(text: string): string {
   return t === "" ? "HTTP 401" : t;
 }
 
-/** A message our own proxy put in a JSON error answer, if any. */
-function proxyMessage(text: string): string | undefined {
+/** The message our own proxy put in a JSON error answer (`message` English, `pesan` Indonesian), if any. */
+function proxyMessage(text: string): { reason?: string; alasan?: string } {
   try {
-    const j = JSON.parse(text) as { message?: unknown };
-    return typeof j.message === "string" ? j.message : undefined;
+    const j = JSON.parse(text) as { message?: unknown; pesan?: unknown };
+    return {
+      reason: typeof j.message === "string" ? j.message : undefined,
+      alasan: typeof j.pesan === "string" ? j.pesan : undefined,
+    };
   } catch {
-    return undefined;
+    return {};
   }
 }
 
@@ -37,7 +40,7 @@ function proxyMessage(text: string): string | undefined {
 export function classifyResponse(status: number, body: string, ctx: OmspanErrorDetail = {}): Classified {
   if (status === 401) throw new KeyRefusedError(refusalReason(body), ctx);
   if (status !== 200) {
-    throw new HttpStatusError(status, { ...ctx, reason: proxyMessage(body) });
+    throw new HttpStatusError(status, { ...ctx, ...proxyMessage(body) });
   }
   const trimmed = body.trimStart();
   if (trimmed.startsWith("<")) throw new BadResponseError("HTML page instead of data", ctx);

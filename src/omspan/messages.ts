@@ -22,7 +22,7 @@ const ID: Record<OmspanError["code"], Template> = {
   "key-refused": (d) => `Kunci API ditolak OMSPAN (${d.reason}). Periksa kunci dan tahun anggarannya.`,
   "wrong-parameter": (d) => `OMSPAN menolak parameter permintaan${d.dataset ? ` (${d.dataset})` : ""}.`,
   "no-data": (d) => `Tidak ada data OMSPAN${d.dataset ? ` untuk ${d.dataset}` : ""}.`,
-  "http-status": (d) => `OMSPAN menjawab dengan kesalahan HTTP ${d.status}${d.reason ? `: ${d.reason}` : ""}.`,
+  "http-status": (d) => `OMSPAN menjawab dengan kesalahan HTTP ${d.status}${d.alasan ?? d.reason ? `: ${d.alasan ?? d.reason}` : ""}.`,
   "bad-response": (d) => `Jawaban OMSPAN tidak dapat dibaca (${BAD_RESPONSE_ID[d.reason ?? ""] ?? d.reason}). Coba lagi sebentar lagi.`,
   "bad-data": (d) =>
     `Data ${d.dataset} tidak sesuai: ${d.row !== undefined ? `baris ${d.row}, ` : ""}kolom ${d.field}` +
