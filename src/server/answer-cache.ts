@@ -3,6 +3,11 @@
  * before a meeting cost OMSPAN one pull. Entries are keyed by sha256 of the whole Authorization value
  * plus the route: an answer is only ever served to a request carrying the very same key. Concurrent
  * requests for one entry are coalesced onto the pull already in flight. Off unless a TTL is configured.
+ *
+ * Memory: the byte budget bounds stored bodies *and* the copies still being captured from answers in
+ * flight, so the cache never holds more than its budget whatever the answers' sizes or how many stream
+ * at once. One answer may take at most an eighth of the budget (32 MB at the default 256 MB; a
+ * 50,000-row Realisasi page is ~16 MB): a larger one is streamed through and never held whole.
  */
 import { createHash } from "node:crypto";
 import { Transform, type TransformCallback } from "node:stream";
@@ -23,15 +28,34 @@ export function sha256(text: string): string {
   return createHash("sha256").update(text).digest("hex");
 }
 
+/** Budget share of the largest single answer worth keeping (see the file comment). */
+export const ENTRY_SHARE = 8;
+
+/** Room for a capture in progress, taken from the cache's budget chunk by chunk. */
+export interface CaptureRoom {
+  /** Takes `bytes` more; false when the budget cannot give them (the capture must give up). */
+  take(bytes: number): boolean;
+  /** Gives back what a capture held (it finished, failed or gave up). */
+  giveBack(bytes: number): void;
+}
+
 /** A bounded TTL cache with in-flight coalescing. */
-export class AnswerCache {
+export class AnswerCache implements CaptureRoom {
   private readonly entries = new Map<string, Entry>();
   private readonly inflight = new Map<string, Promise<CachedAnswer | undefined>>();
+  /** Bytes of stored bodies. */
   private bytes = 0;
+  /** Bytes held by captures still in flight. */
+  private capturing = 0;
 
+  /**
+   * @param maxBytes budget for stored bodies plus captures in flight.
+   * @param maxEntryBytes largest single body kept; default an eighth of the budget.
+   */
   constructor(
     private readonly ttlMs: number,
     private readonly maxBytes: number,
+    readonly maxEntryBytes: number = Math.floor(maxBytes / ENTRY_SHARE),
   ) {}
 
   /** The cache key: never the secret itself, and different for every key. */
@@ -73,21 +97,38 @@ export class AnswerCache {
     };
   }
 
-  /** Largest body worth capturing: a single answer may use at most the whole budget. */
-  get maxEntryBytes(): number {
-    return this.maxBytes;
+  /** Bytes held now: stored bodies plus captures in flight (never above the budget). */
+  get heldBytes(): number {
+    return this.bytes + this.capturing;
+  }
+
+  take(bytes: number): boolean {
+    if (this.capturing + bytes > this.maxBytes) return false;
+    this.makeRoom(bytes);
+    this.capturing += bytes;
+    return true;
+  }
+
+  giveBack(bytes: number): void {
+    this.capturing = Math.max(0, this.capturing - bytes);
   }
 
   private set(key: string, answer: CachedAnswer): void {
-    if (answer.body.length > this.maxBytes) return;
+    const size = answer.body.length;
+    if (size > this.maxEntryBytes || this.capturing + size > this.maxBytes) return;
     this.delete(key);
+    this.makeRoom(size);
+    this.entries.set(key, { ...answer, expires: Date.now() + this.ttlMs });
+    this.bytes += size;
+  }
+
+  /** Drops expired entries at the head, then the oldest, until `extra` more bytes fit in the budget. */
+  private makeRoom(extra: number): void {
     const now = Date.now();
     for (const [k, e] of this.entries) {
-      if (this.bytes + answer.body.length <= this.maxBytes && e.expires > now) break;
+      if (this.bytes + this.capturing + extra <= this.maxBytes && e.expires > now) break;
       this.delete(k); // oldest first: Map keeps insertion order
     }
-    this.entries.set(key, { ...answer, expires: now + this.ttlMs });
-    this.bytes += answer.body.length;
   }
 
   private delete(key: string): void {
@@ -99,13 +140,20 @@ export class AnswerCache {
 }
 
 /**
- * A pass-through stream that also keeps a copy of what flows, up to `limit` bytes. `onEnd` gets the
- * whole body when the stream finished cleanly within the limit, else undefined (too big, error, abort).
+ * A pass-through stream that also keeps a copy of what flows, up to `limit` bytes, each chunk's bytes
+ * taken from `room` (the cache's budget) as it arrives. Past the limit, or when the room is full, the
+ * copy is dropped at once (and its bytes given back) while the stream goes on flowing. `onEnd` gets the
+ * whole body when the stream finished cleanly with its copy intact, else undefined (too big, no room,
+ * error, abort).
  */
-export function captureStream(limit: number, onEnd: (body: Buffer | undefined) => void): Transform {
+export function captureStream(limit: number, onEnd: (body: Buffer | undefined) => void, room?: CaptureRoom): Transform {
   let chunks: Buffer[] | undefined = [];
   let size = 0;
   let reported = false;
+  const drop = () => {
+    if (chunks) room?.giveBack(size);
+    chunks = undefined;
+  };
   const report = (body: Buffer | undefined) => {
     if (!reported) {
       reported = true;
@@ -114,16 +162,24 @@ export function captureStream(limit: number, onEnd: (body: Buffer | undefined) =
   };
   return new Transform({
     transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback) {
-      size += chunk.length;
-      if (chunks && size <= limit) chunks.push(chunk);
-      else chunks = undefined;
+      if (chunks) {
+        if (size + chunk.length <= limit && (!room || room.take(chunk.length))) {
+          chunks.push(chunk);
+          size += chunk.length;
+        } else {
+          drop();
+        }
+      }
       cb(null, chunk);
     },
     flush(cb: TransformCallback) {
-      report(chunks ? Buffer.concat(chunks, size) : undefined);
+      const body = chunks ? Buffer.concat(chunks, size) : undefined;
+      drop(); // the stored entry (if any) is counted by the cache itself from here on
+      report(body);
       cb();
     },
     destroy(err: Error | null, cb: (error: Error | null) => void) {
+      drop();
       report(undefined);
       cb(err);
     },

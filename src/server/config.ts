@@ -87,7 +87,7 @@ export const ServerConfig = z.object({
   rateWindowMs: int(1000, 3_600_000).default(60_000),
   /** OMSPAN_CACHE_TTL_MS: keep upstream answers this long per (key, route); 0 (default) turns it off. */
   cacheTtlMs: int(0, 86_400_000).default(0),
-  /** OMSPAN_CACHE_MAX_MB: memory bound of that cache; larger answers are simply not cached. */
+  /** OMSPAN_CACHE_MAX_MB: memory bound of that cache (stored answers plus copies being captured); an answer larger than an eighth of it streams through uncached. */
   cacheMaxMb: int(1, 65_536).default(256),
   /** OMSPAN_MAX_HEADER_BYTES: total request header size; larger gets 431. */
   maxHeaderBytes: int(1024, 65_536).default(16_384),

@@ -9,7 +9,6 @@ import { X509Certificate } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { join, resolve } from "node:path";
-import { generate } from "selfsigned";
 
 /** TLS material for `https.createServer`. */
 export interface DevHttpsOptions {
@@ -44,6 +43,11 @@ function readPair(dir: string): DevHttpsOptions | undefined {
 
 /** Generates a CA and a localhost certificate it signs, valid for localhost, 127.0.0.1 and ::1. */
 async function generatePair(): Promise<DevHttpsOptions> {
+  // Loaded only here: selfsigned and the X.509 libraries under it add ~9 MB of resident memory to
+  // every server process that imports them, and only a first development start ever needs them.
+  // (`require`, not `import()`: jest runs this file as CommonJS without ESM support.)
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { generate } = require("selfsigned") as typeof import("selfsigned");
   const now = new Date();
   const ca = await generate([{ name: "commonName", value: "OMSPAN for Excel development CA" }], {
     keySize: 2048,

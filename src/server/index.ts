@@ -6,7 +6,7 @@
  * Map: config.ts (settings) · request-guard.ts + path-guard.ts (what may pass) · proxy-route.ts +
  * forward.ts (forwarding) · limiter.ts (concurrency cap) · answer-cache.ts (optional cache) ·
  * cors.ts · static-files.ts · errors.ts + error-reply.ts (every error answer) · request-log.ts ·
- * dev-certs.ts (localhost HTTPS) · main.ts (the process).
+ * dev-certs.ts (localhost HTTPS) · main.ts (the process) · node-flags.ts (Node/V8 memory settings).
  */
 import { readFileSync } from "node:fs";
 import fastifyCompress from "@fastify/compress";
@@ -29,6 +29,7 @@ import { registerStaticFiles } from "./static-files";
 
 export { loadServerConfig, parseServerConfig, ServerConfig, ConfigError, ENV_NAMES } from "./config";
 export { devHttpsOptions } from "./dev-certs";
+export { SERVER_NODE_FLAGS } from "./node-flags";
 export type { ErrorBody, ErrorCode } from "./errors";
 
 /** Options for building the server. */

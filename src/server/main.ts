@@ -1,11 +1,15 @@
 /**
  * The server process: settings from `OMSPAN_*` environment variables, prints its URL, and closes
  * cleanly on SIGINT/SIGTERM (so `npm stop` and Ctrl+C leave no socket behind). A bad setting exits
- * with code 2 and a message naming the variable. Run through tsx (see bin/register-ts.js).
+ * with code 2 and a message naming the variable. Run through tsx (see bin/register-ts.js), with the
+ * flags of node-flags.ts's SERVER_NODE_FLAGS on the node command line for the smallest memory.
  */
+import { applyRuntimeV8Flags } from "./node-flags";
 import { ConfigError, loadServerConfig } from "./config";
 import { OWN_CERT_DIR } from "./dev-certs";
 import { startServer } from "./index";
+
+applyRuntimeV8Flags();
 
 async function main(): Promise<void> {
   let config;

@@ -117,10 +117,16 @@ export function registerProxyRoute(app: FastifyInstance, config: ServerConfig, d
           }
           if (deps.cache) rep.header("x-cache", "MISS");
           const status = res.statusCode;
-          if (settle && status === 200) {
+          // An answer that says it is larger than a cache entry may be is streamed straight through:
+          // nothing of it is copied (without a length, the capture gives up at the entry limit).
+          const declared = Number(res.headers["content-length"]);
+          const cache = deps.cache;
+          if (settle && cache && status === 200 && !(declared > cache.maxEntryBytes)) {
             const headers = clientAnswerHeaders(res.headers);
-            const capture = captureStream(deps.cache!.maxEntryBytes, (buf) =>
-              settle(buf ? { status, headers, body: buf } : undefined),
+            const capture = captureStream(
+              cache.maxEntryBytes,
+              (buf) => settle(buf ? { status, headers, body: buf } : undefined),
+              cache,
             );
             // pipeline: a client abort or the timeout destroying `capture` also ends the upstream request.
             body = pipeline(stream, capture, () => undefined);

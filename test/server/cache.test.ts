@@ -1,6 +1,8 @@
 /**
  * The optional answer cache: a hit for the same key and route, a miss for another key (never shared),
  * concurrent requests coalesced onto one upstream pull, failures not cached, and off by default.
+ * Memory: answers larger than an entry may be stream through uncopied, and the byte budget bounds
+ * stored bodies plus captures in flight.
  */
 import { AnswerCache, captureStream } from "../../src/server/answer-cache";
 import { BAD_KEY, mintFakeKey, realisasiPage, request, startFakeUpstream, startTestServer, type FakeUpstream } from "./support";
@@ -63,9 +65,48 @@ test("a 401 is never cached", async () => {
   expect(upstream.requests).toHaveLength(2);
 });
 
+describe("answers larger than a cache entry may be (OMSPAN_CACHE_MAX_MB=1: entries up to 128 KiB)", () => {
+  let small: Awaited<ReturnType<typeof startTestServer>>;
+  beforeAll(async () => {
+    small = await startTestServer({ upstream: upstream.base, staticDir: "/nonexistent-omspan-static", cacheTtlMs: 60_000, cacheMaxMb: 1 });
+  });
+  afterAll(() => small.close());
+  const big = (n: number) => Buffer.alloc(n, "x");
+  const getSmall = (route: string) => request(`${small.url}/omspan/${route}`, { authorization: `Bearer ${KEY_A}` });
+
+  test("without a length: streamed whole both times, never cached", async () => {
+    upstream.handler = (_req, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      for (let i = 0; i < 10; i++) res.write(big(20 * 1024)); // 200 KiB in pieces, chunked
+      res.end();
+    };
+    const a = await getSmall("DataFA");
+    const b = await getSmall("DataFA");
+    expect([a.status, a.body.length, a.headers["x-cache"]]).toEqual([200, 200 * 1024, "MISS"]);
+    expect([b.status, b.body.length, b.headers["x-cache"]]).toEqual([200, 200 * 1024, "MISS"]);
+    expect(upstream.requests).toHaveLength(2);
+  });
+
+  test("with a length past the limit: streamed whole both times, never cached", async () => {
+    upstream.handler = (_req, res) => res.writeHead(200, { "content-type": "application/json", "content-length": 200 * 1024 }).end(big(200 * 1024));
+    const a = await getSmall("CapaianIKKLRe");
+    const b = await getSmall("CapaianIKKLRe");
+    expect([a.body.length, b.body.length, b.headers["x-cache"]]).toEqual([200 * 1024, 200 * 1024, "MISS"]);
+    expect(upstream.requests).toHaveLength(2);
+  });
+
+  test("within the limit: cached as before", async () => {
+    upstream.handler = (_req, res) => res.writeHead(200, { "content-type": "application/json" }).end(big(100 * 1024));
+    await getSmall("CapaianIKSatkerRe");
+    const b = await getSmall("CapaianIKSatkerRe");
+    expect([b.body.length, b.headers["x-cache"]]).toEqual([100 * 1024, "HIT"]);
+    expect(upstream.requests).toHaveLength(1);
+  });
+});
+
 describe("AnswerCache unit", () => {
   test("expires after the TTL and evicts the oldest past the byte budget", async () => {
-    const cache = new AnswerCache(50, 10);
+    const cache = new AnswerCache(50, 10, 10);
     const put = (key: string, size: number) => cache.beginFill(key)({ status: 200, headers: {}, body: Buffer.alloc(size) });
     put("a", 6);
     put("b", 4);
@@ -78,6 +119,69 @@ describe("AnswerCache unit", () => {
     expect(cache.get("huge")).toBeUndefined();
     await new Promise((r) => setTimeout(r, 60));
     expect(cache.get("b")).toBeUndefined();
+  });
+
+  test("an entry may take an eighth of the budget by default", () => {
+    const cache = new AnswerCache(60_000, 800);
+    expect(cache.maxEntryBytes).toBe(100);
+    const put = (key: string, size: number) => cache.beginFill(key)({ status: 200, headers: {}, body: Buffer.alloc(size) });
+    put("fits", 100);
+    put("too-big", 101);
+    expect(cache.get("fits")).toBeDefined();
+    expect(cache.get("too-big")).toBeUndefined();
+  });
+
+  test("captures in flight count against the budget: stored plus capturing never exceed it", () => {
+    const cache = new AnswerCache(60_000, 100, 60);
+    expect(cache.take(60)).toBe(true);
+    expect(cache.take(50)).toBe(false); // 110 in flight > 100
+    cache.beginFill("stored")({ status: 200, headers: {}, body: Buffer.alloc(30) });
+    expect(cache.heldBytes).toBe(90);
+    expect(cache.take(20)).toBe(true); // makes room by dropping the stored entry
+    expect(cache.get("stored")).toBeUndefined();
+    expect(cache.heldBytes).toBe(80);
+    cache.beginFill("no-room")({ status: 200, headers: {}, body: Buffer.alloc(30) }); // 80 + 30 > 100
+    expect(cache.get("no-room")).toBeUndefined();
+    cache.giveBack(80);
+    expect(cache.heldBytes).toBe(0);
+  });
+
+  test("captureStream gives its bytes back when the room runs out, and passes every byte", async () => {
+    let taken = 0;
+    const room = { take: (n: number) => (taken + n <= 5 ? ((taken += n), true) : false), giveBack: (n: number) => void (taken -= n) };
+    let captured: Buffer | undefined = Buffer.alloc(0);
+    const t = captureStream(100, (b) => (captured = b), room);
+    const out: Buffer[] = [];
+    t.on("data", (c: Buffer) => out.push(c));
+    const done = new Promise((r) => t.on("end", r));
+    t.write(Buffer.from("abc"));
+    t.write(Buffer.from("def")); // 6 > 5: the copy is dropped, its 3 bytes given back
+    t.end(Buffer.from("ghi"));
+    await done;
+    expect(Buffer.concat(out).toString()).toBe("abcdefghi");
+    expect(captured).toBeUndefined();
+    expect(taken).toBe(0);
+  });
+
+  test("captureStream gives its bytes back when it completes or is destroyed", async () => {
+    let taken = 0;
+    const room = { take: (n: number) => ((taken += n), true), giveBack: (n: number) => void (taken -= n) };
+    let captured: Buffer | undefined;
+    const ok = captureStream(100, (b) => (captured = b), room);
+    ok.resume();
+    const ended = new Promise((r) => ok.on("end", r));
+    ok.end(Buffer.from("abc"));
+    await ended;
+    expect(captured?.toString()).toBe("abc");
+    expect(taken).toBe(0);
+
+    let reported: Buffer | undefined | "none" = "none";
+    const cut = captureStream(100, (b) => (reported = b), room);
+    cut.write(Buffer.from("abc"));
+    cut.destroy();
+    await new Promise((r) => setImmediate(r));
+    expect(reported).toBeUndefined();
+    expect(taken).toBe(0);
   });
 
   test("keys hash the secret: the cache key never contains it", () => {
