@@ -5,7 +5,7 @@
  * Settings: OMSPAN_PORT, OMSPAN_UPSTREAM (point at the real OMSPAN: then no simulator is started).
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { startSimulator, type RunningSimulator } from "../simulator";
 import { ConfigError, loadServerConfig, startServer, type RunningServer } from "../server";
@@ -29,6 +29,15 @@ function buildOnce(): Promise<void> {
   });
 }
 
+/** Removes the PID file if it is ours (a second, failed `npm start` must not orphan the first). */
+function forgetPid(): void {
+  try {
+    if (readFileSync(PID_FILE, "utf8").trim() === String(process.pid)) rmSync(PID_FILE, { force: true });
+  } catch {
+    // no file: nothing to forget
+  }
+}
+
 async function main(): Promise<void> {
   let sim: RunningSimulator | undefined;
   let server: RunningServer | undefined;
@@ -42,13 +51,11 @@ async function main(): Promise<void> {
     if (sideloaded) await officeAddinDebugging("stop", manifest);
     await server?.close();
     await sim?.close();
-    rmSync(PID_FILE, { force: true });
+    forgetPid();
     process.exit(0);
   };
   process.once("SIGINT", () => void stop("Ctrl+C"));
   process.once("SIGTERM", () => void stop("npm stop"));
-  mkdirSync(path.dirname(PID_FILE), { recursive: true });
-  writeFileSync(PID_FILE, String(process.pid));
 
   if (watch) {
     say("Building the add-in (watching for changes)…");
@@ -64,6 +71,9 @@ async function main(): Promise<void> {
   }
   const config = loadServerConfig({ ...process.env, OMSPAN_UPSTREAM: realUpstream ?? sim!.baseUrl });
   server = await startServer(config);
+  // Only a start that holds the port records itself for `npm stop`.
+  mkdirSync(path.dirname(PID_FILE), { recursive: true });
+  writeFileSync(PID_FILE, String(process.pid));
   const origin = server.url;
 
   say("");
@@ -95,6 +105,6 @@ main().catch((err: unknown) => {
   const msg = err instanceof ConfigError ? `bad setting ${err.message}` : err instanceof Error ? err.message : String(err);
   const hint = /EADDRINUSE/.test(msg) ? " (is another `npm start` running? `npm stop` ends it)" : "";
   process.stderr.write(`OMSPAN: could not start: ${msg}${hint}\n`);
-  rmSync(PID_FILE, { force: true });
+  forgetPid();
   process.exit(1);
 });

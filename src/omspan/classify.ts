@@ -7,6 +7,8 @@ import {
   BadResponseError,
   HttpStatusError,
   KeyRefusedError,
+  TimeoutError,
+  UnreachableError,
   WrongParameterError,
   type OmspanErrorDetail,
 } from "./errors";
@@ -23,11 +25,12 @@ export function refusalReason(text: string): string {
   return t === "" ? "HTTP 401" : t;
 }
 
-/** The message our own proxy put in a JSON error answer (`message` English, `pesan` Indonesian), if any. */
-function proxyMessage(text: string): { reason?: string; alasan?: string } {
+/** What our own proxy said in a JSON error answer: its code, `message` (English) and `pesan` (Indonesian). */
+function proxySaid(text: string): { error?: string; reason?: string; alasan?: string } {
   try {
-    const j = JSON.parse(text) as { message?: unknown; pesan?: unknown };
+    const j = JSON.parse(text) as { error?: unknown; message?: unknown; pesan?: unknown };
     return {
+      error: typeof j.error === "string" ? j.error : undefined,
       reason: typeof j.message === "string" ? j.message : undefined,
       alasan: typeof j.pesan === "string" ? j.pesan : undefined,
     };
@@ -40,7 +43,12 @@ function proxyMessage(text: string): { reason?: string; alasan?: string } {
 export function classifyResponse(status: number, body: string, ctx: OmspanErrorDetail = {}): Classified {
   if (status === 401) throw new KeyRefusedError(refusalReason(body), ctx);
   if (status !== 200) {
-    throw new HttpStatusError(status, { ...ctx, ...proxyMessage(body) });
+    const { error, ...said } = proxySaid(body);
+    const where = ctx.url ? new URL(ctx.url).origin : "the proxy";
+    // The proxy is up but OMSPAN behind it is not: the same kinds (and retries) as a direct failure.
+    if (error === "upstream_unreachable" || error === "upstream_tls") throw new UnreachableError(where, undefined, said);
+    if (error === "upstream_timeout") throw new TimeoutError(where, undefined, said);
+    throw new HttpStatusError(status, { ...ctx, ...said });
   }
   const trimmed = body.trimStart();
   if (trimmed.startsWith("<")) throw new BadResponseError("HTML page instead of data", ctx);

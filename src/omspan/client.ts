@@ -9,6 +9,7 @@ import { CancelledError, TimeoutError, UnreachableError, isOmspanError } from ".
 import { DEFAULT_RETRY, backoffMs, isRetryable, parseRetryAfter, sleep, type RetryPolicy } from "./retry";
 import { routePath, type DatasetId, type RouteParams } from "./routes";
 import { normaliseKey } from "./claims";
+import { pullWindows } from "./paged-pull";
 
 export interface ClientOptions {
   /** DataWebService base or the proxy's `/omspan/` URL. */
@@ -54,7 +55,7 @@ export class OmspanClient {
     this.baseUrl = opts.baseUrl.endsWith("/") ? opts.baseUrl : `${opts.baseUrl}/`;
     this.key = normaliseKey(opts.key);
     this.fetchImpl = opts.fetch ?? ((input, init) => fetch(input, init));
-    this.timeoutMs = opts.timeoutMs ?? 120_000;
+    this.timeoutMs = opts.timeoutMs ?? 60_000;
     this.retry = { ...DEFAULT_RETRY, ...opts.retry };
     this.pageSize = opts.pageSize ?? 5000;
     this.concurrency = Math.max(1, opts.concurrency ?? 4);
@@ -130,45 +131,20 @@ export class OmspanClient {
     return this.pullPaged(dataset, sink, opts);
   }
 
-  private async pullPaged(dataset: DatasetId, sink: PageSink, opts: PullOptions) {
-    const size = this.pageSize;
-    const ctl = new AbortController();
-    const onOuter = () => ctl.abort();
-    opts.signal?.addEventListener("abort", onOuter, { once: true });
-    let next = 0; // next window index to request
-    let end = Number.POSITIVE_INFINITY; // first window index known to hold no further rows
-    let flushed = 0; // windows handed to the sink
-    const done = new Map<number, readonly unknown[]>();
-    let rows = 0;
-    const flush = () => {
-      while (flushed < end && done.has(flushed)) {
-        const page = done.get(flushed)!;
-        done.delete(flushed);
-        sink(page, flushed * size + 1);
-        rows += page.length;
-        flushed++;
-        opts.onProgress?.({ dataset, pages: flushed, rows });
-      }
-    };
-    const worker = async () => {
-      while (next < end) {
-        const i = next++;
-        const c = await this.request(dataset, { from: i * size + 1, to: (i + 1) * size }, ctl.signal);
-        const page = c.kind === "rows" ? c.rows : [];
-        if (page.length < size) end = Math.min(end, page.length === 0 ? i : i + 1);
-        if (page.length > 0 && i < end) done.set(i, page);
-        flush();
-      }
-    };
-    try {
-      await Promise.all(Array.from({ length: this.concurrency }, worker));
-    } catch (e) {
-      ctl.abort();
-      throw opts.signal?.aborted ? new CancelledError() : e;
-    } finally {
-      opts.signal?.removeEventListener("abort", onOuter);
-    }
-    flush();
-    return { pages: flushed, rows };
+  private pullPaged(dataset: DatasetId, sink: PageSink, opts: PullOptions) {
+    return pullWindows(
+      async (from, to, signal) => {
+        const c = await this.request(dataset, { from, to }, signal);
+        return c.kind === "rows" ? c.rows : [];
+      },
+      {
+        size: this.pageSize,
+        concurrency: this.concurrency,
+        signal: opts.signal,
+        sink,
+        dataset,
+        onProgress: (pages, rows) => opts.onProgress?.({ dataset, pages, rows }),
+      },
+    );
   }
 }

@@ -38,10 +38,14 @@ export function parseOmspanDate(text: string): number {
   return ms / MS_PER_DAY;
 }
 
-/** Whole or decimal number text, sign allowed; NaN for empty or anything else. */
-export function parseAmount(text: string): number {
-  if (text === "" || text.trim() === "") return Number.NaN;
-  return Number(text);
+const NUMBER_TEXT = /^-?\d+(?:\.\d+)?$/;
+
+/**
+ * OMSPAN's number text — whole rupiah, a percent like "99.99", a weight — sign allowed; NaN for anything
+ * else. Stricter than `Number()`, which would read " " as 0, "0x10" as 16 and "Infinity" as a number.
+ */
+export function parseNumber(text: string): number {
+  return NUMBER_TEXT.test(text) ? +text : Number.NaN;
 }
 
 /** Day number → JS Date at UTC midnight. */

@@ -17,7 +17,8 @@ export type OmspanErrorCode =
   | "timeout"
   | "cancelled"
   | "invalid-argument"
-  | "not-connected";
+  | "not-connected"
+  | "failure";
 
 /** Context a caller may need to explain or act on the failure. Never holds the key. */
 export interface OmspanErrorDetail {
@@ -104,17 +105,19 @@ export class BadDataError extends OmspanError {
 }
 
 /** The proxy or OMSPAN could not be reached at all. */
+/** The proxy or OMSPAN could not be reached. `said` is the proxy's own account, when it is the proxy that could not reach OMSPAN. */
 export class UnreachableError extends OmspanError {
   override readonly name = "UnreachableError";
-  constructor(url: string, cause?: unknown) {
-    super("unreachable", `Cannot reach ${url}`, { url }, { cause });
+  constructor(url: string, cause?: unknown, said?: { reason?: string; alasan?: string }) {
+    super("unreachable", `Cannot reach ${url}${said?.reason ? ` (${said.reason})` : ""}`, { url, ...said }, { cause });
   }
 }
 
 export class TimeoutError extends OmspanError {
   override readonly name = "TimeoutError";
-  constructor(url: string, ms: number) {
-    super("timeout", `No answer from ${url} within ${Math.round(ms / 1000)} s`, { url, reason: `${ms} ms` });
+  constructor(url: string, ms?: number, said?: { reason?: string; alasan?: string }) {
+    const reason = said?.reason ?? `${ms} ms`;
+    super("timeout", `No answer from ${url} in time (${reason})`, { url, reason, alasan: said?.alasan });
   }
 }
 
@@ -142,6 +145,15 @@ export class NotConnectedError extends OmspanError {
   override readonly name = "NotConnectedError";
   constructor() {
     super("not-connected", "Not connected to OMSPAN: enter the API key in the OMSPAN pane");
+  }
+}
+
+/** Anything else that went wrong (a bug, the host's storage failing): its own message is kept. */
+export class UnexpectedError extends OmspanError {
+  override readonly name = "UnexpectedError";
+  constructor(cause: unknown) {
+    const text = cause instanceof Error ? cause.message : String(cause);
+    super("failure", text, { reason: text }, { cause });
   }
 }
 

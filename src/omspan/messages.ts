@@ -27,11 +27,15 @@ const ID: Record<OmspanError["code"], Template> = {
   "bad-data": (d) =>
     `Data ${d.dataset} tidak sesuai: ${d.row !== undefined ? `baris ${d.row}, ` : ""}kolom ${d.field}` +
     (d.value !== undefined ? ` bernilai "${d.value.slice(0, 40)}"` : " tidak ada") + ".",
-  unreachable: (d) => `Tidak dapat menghubungi ${d.url}. Periksa alamat proxy dan jaringan.`,
-  timeout: (d) => `Tidak ada jawaban dari ${d.url} dalam batas waktu (${d.reason}).`,
+  unreachable: (d) =>
+    d.alasan ?? d.reason
+      ? `Tidak dapat menghubungi OMSPAN melalui ${d.url}: ${d.alasan ?? d.reason}`
+      : `Tidak dapat menghubungi ${d.url}. Periksa alamat proxy dan jaringan.`,
+  timeout: (d) => `Tidak ada jawaban dari ${d.url} dalam batas waktu (${d.alasan ?? d.reason}).`,
   cancelled: () => "Permintaan dibatalkan.",
   "invalid-argument": (d) => `Argumen ${d.argument}: ${d.alasan ?? d.reason}`,
   "not-connected": () => "Belum terhubung ke OMSPAN: masukkan kunci API di panel OMSPAN.",
+  failure: (d) => `Terjadi kesalahan tak terduga: ${d.reason}`,
 };
 
 const EN: Record<OmspanError["code"], Template> = {
@@ -44,11 +48,15 @@ const EN: Record<OmspanError["code"], Template> = {
   "bad-data": (d) =>
     `${d.dataset} data is malformed: ${d.row !== undefined ? `row ${d.row}, ` : ""}field ${d.field}` +
     (d.value !== undefined ? ` has the value "${d.value.slice(0, 40)}"` : " is missing") + ".",
-  unreachable: (d) => `Cannot reach ${d.url}. Check the proxy address and the network.`,
+  unreachable: (d) =>
+    d.reason
+      ? `Cannot reach OMSPAN through ${d.url}: ${d.reason}`
+      : `Cannot reach ${d.url}. Check the proxy address and the network.`,
   timeout: (d) => `No answer from ${d.url} in time (${d.reason}).`,
   cancelled: () => "The request was cancelled.",
   "invalid-argument": (d) => `Argument ${d.argument}: ${d.reason}`,
   "not-connected": () => "Not connected to OMSPAN: enter the API key in the OMSPAN pane.",
+  failure: (d) => `Something unexpected went wrong: ${d.reason}`,
 };
 
 /** The message for any thrown value, in the given language. Unknown errors keep their own text. */

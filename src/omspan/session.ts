@@ -6,7 +6,7 @@
  */
 import { decodeClaims, normaliseKey, type KeyClaims } from "./claims";
 import { OmspanClient } from "./client";
-import { InvalidArgumentError, NotConnectedError, OmspanError, isOmspanError } from "./errors";
+import { InvalidArgumentError, NotConnectedError, OmspanError, UnexpectedError, isOmspanError } from "./errors";
 import { Store, type Connection } from "./store";
 
 export interface SessionState {
@@ -99,7 +99,7 @@ export class Session {
       this.set({ status: "connected", baseUrl, claims });
       return claims;
     } catch (e) {
-      const error = isOmspanError(e) ? e : new OmspanError("unreachable", String(e), {}, { cause: e });
+      const error = isOmspanError(e) ? e : new UnexpectedError(e);
       this.conn = undefined;
       this.set({ status: "error", baseUrl: input.baseUrl, error });
       throw error;

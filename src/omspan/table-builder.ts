@@ -6,8 +6,8 @@
  */
 import type { DatasetSpec } from "./datasets/catalog";
 import type { ColumnKind } from "./datasets/columns";
-import { BadDataError } from "./errors";
-import { parseAmount, parseOmspanDate } from "./convert";
+import { parseNumber, parseOmspanDate } from "./convert";
+import { BadDataError, BadResponseError } from "./errors";
 import { NumberColumnBuilder, TextColumnBuilder, type Column, type Table } from "./table";
 
 type Builder = TextColumnBuilder | NumberColumnBuilder;
@@ -34,7 +34,8 @@ export class TableBuilder {
   private readonly known = new Set<string>();
   private readonly slotByKey = new Map<string, Slot>();
   private rows = 0;
-  private seenRownum: Uint8Array = new Uint8Array(0);
+  /** ROWNUM → 1 + the table row it was added as (0: not seen). */
+  private rowOfRownum: Int32Array = new Int32Array(0);
   private readonly dateCache = new Map<string, number>();
   /** Rows dropped because an overlapping page sent them twice. */
   duplicates = 0;
@@ -74,14 +75,21 @@ export class TableBuilder {
       for (const key of Object.keys(first)) if (!this.known.has(key)) this.addSlot(key, "name", true);
     }
     const rownumSlot = this.spec.paged ? "ROWNUM" : undefined;
-    const layout = first && typeof first === "object" ? this.layoutOf(first as object) : undefined;
+    let layout = first && typeof first === "object" ? this.layoutOf(first as object) : undefined;
     for (let i = 0; i < records.length; i++) {
       const rec = records[i] as Record<string, unknown>;
       if (rec === null || typeof rec !== "object" || Array.isArray(rec)) {
         throw new BadDataError({ dataset: this.spec.id, row: firstRow + i, field: "(record)", value: String(rec) });
       }
-      if (rownumSlot && this.isDuplicate(rec[rownumSlot])) continue;
-      if (!layout || !this.addInLayout(rec, layout)) this.addRecord(rec, firstRow + i);
+      const rownum = rownumSlot ? rec[rownumSlot] : undefined;
+      if (rownumSlot && this.isDuplicate(rec, rownum)) continue;
+      if (!layout || !this.addInLayout(rec, layout)) {
+        const columns = this.slots.length;
+        this.addRecord(rec, firstRow + i);
+        // A field first seen on this record became a column: later records need it in their layout.
+        if (this.slots.length !== columns) layout = this.layoutOf(first as object);
+      }
+      if (rownumSlot) this.noteRownum(rownum);
     }
   }
 
@@ -108,7 +116,7 @@ export class TableBuilder {
       const raw = rec[k];
       if (slot === undefined || slot.key !== k || typeof raw !== "string") return this.undo();
       if (slot.numeric) {
-        const v = slot.kind === "date" ? this.date(raw) : raw === "" ? Number.NaN : +raw;
+        const v = slot.kind === "date" ? this.date(raw) : parseNumber(raw);
         if (v !== v && !(slot.optional && raw === "")) return this.undo();
         (slot.builder as NumberColumnBuilder).push(v);
       } else {
@@ -125,30 +133,68 @@ export class TableBuilder {
     return true;
   }
 
+  private checkRequireOneOf(): void {
+    const names = this.spec.requireOneOf;
+    if (!names) return;
+    const slots = this.slots.filter((s) => names.includes(s.key));
+    for (let r = 0; r < this.rows; r++) {
+      if (!slots.some((s) => s.builder.valueAt(r) !== "")) {
+        throw new BadDataError({ dataset: this.spec.id, row: r + 1, field: names.join("/") });
+      }
+    }
+  }
+
   /** Drops a half-added record; the slow path then adds it or names what is wrong with it. */
   private undo(): false {
     for (const s of this.slots) s.builder.truncate(this.rows);
     return false;
   }
 
-  /** Whole-row de-duplication for overlapping windows, keyed by OMSPAN's row number. */
-  private isDuplicate(rownum: unknown): boolean {
+  /**
+   * Overlapping windows send a row twice: the same ROWNUM with the same data is dropped. The same ROWNUM
+   * with other data means OMSPAN's numbering shifted between windows — some row may be missing — so the
+   * pull fails rather than guess (de-duplicating on content alone would merge two real, identical
+   * payments).
+   */
+  private isDuplicate(rec: Record<string, unknown>, rownum: unknown): boolean {
     const n = typeof rownum === "string" ? Number(rownum) : Number.NaN;
     if (!Number.isInteger(n) || n < 0 || n > 50_000_000) return false;
-    if (n >= this.seenRownum.length) {
-      const grown = new Uint8Array(Math.max(n + 1, this.seenRownum.length * 2, 1024));
-      grown.set(this.seenRownum);
-      this.seenRownum = grown;
+    if (n >= this.rowOfRownum.length) {
+      const grown = new Int32Array(Math.max(n + 1, this.rowOfRownum.length * 2, 1024));
+      grown.set(this.rowOfRownum);
+      this.rowOfRownum = grown;
     }
-    if (this.seenRownum[n]) {
-      this.duplicates++;
-      return true;
+    const seen = this.rowOfRownum[n]!;
+    if (seen === 0) return false;
+    if (!this.sameAsRow(rec, seen - 1)) {
+      throw new BadResponseError(`row numbering shifted between windows (ROWNUM ${n} came twice with different data)`, {
+        dataset: this.spec.id,
+      });
     }
-    this.seenRownum[n] = 1;
-    return false;
+    this.duplicates++;
+    return true;
+  }
+
+  private sameAsRow(rec: Record<string, unknown>, row: number): boolean {
+    for (const s of this.slots) {
+      const raw = rec[s.key];
+      if (s.numeric) {
+        const a = s.builder.valueAt(row) as number;
+        const b = typeof raw === "string" ? (s.kind === "date" ? this.date(raw) : Number(raw)) : Number.NaN;
+        if (!(a === b || (a !== a && b !== b))) return false;
+      } else if ((s.builder.valueAt(row) as string) !== (typeof raw === "string" ? raw : "")) return false;
+    }
+    return true;
+  }
+
+  private noteRownum(rownum: unknown): void {
+    const n = typeof rownum === "string" ? Number(rownum) : Number.NaN;
+    if (Number.isInteger(n) && n >= 0 && n < this.rowOfRownum.length) this.rowOfRownum[n] = this.rows;
   }
 
   private addRecord(rec: Record<string, unknown>, row: number): void {
+    // Unknown fields are kept: a field the page's first record did not have becomes a column here.
+    for (const key in rec) if (!this.known.has(key)) this.addSlot(key, "name", true);
     // Text and number columns in separate monomorphic loops; a record that fails half-way is rolled
     // back, so a bad record never leaves a half row behind.
     const texts = this.textSlots;
@@ -165,7 +211,7 @@ export class TableBuilder {
       const raw = rec[slot.key];
       let v: number;
       if (typeof raw === "string") {
-        v = slot.kind === "date" ? this.date(raw) : raw === "" ? Number.NaN : +raw;
+        v = slot.kind === "date" ? this.date(raw) : parseNumber(raw);
         if (v !== v && !(slot.optional && raw === "")) this.rollback(rec, row, slot.key, raw);
       } else if (raw === undefined && slot.optional) v = Number.NaN;
       else this.rollback(rec, row, slot.key, raw);
@@ -203,6 +249,7 @@ export class TableBuilder {
   }
 
   build(): Table {
+    this.checkRequireOneOf();
     const columns: Record<string, Column> = {};
     const kinds: Record<string, ColumnKind> = {};
     for (const s of this.slots) {

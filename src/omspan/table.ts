@@ -80,6 +80,10 @@ export class TextColumnBuilder {
     this.length = Math.min(this.length, n);
   }
 
+  valueAt(row: number): string {
+    return this.dict[this.ids[row]!]!;
+  }
+
   build(): TextColumn {
     const used = this.ids.subarray(0, this.length);
     const ids = this.dict.length <= 0xffff ? Uint16Array.from(used) : used.slice();
@@ -103,6 +107,10 @@ export class NumberColumnBuilder {
 
   truncate(n: number): void {
     this.length = Math.min(this.length, n);
+  }
+
+  valueAt(row: number): number {
+    return this.values[row]!;
   }
 
   build(): NumberColumn {

@@ -8,6 +8,8 @@ export interface Answer {
   headers?: Record<string, string>;
   /** Destroy the socket after writing this many bytes of the body. */
   dropAfter?: number;
+  /** Never answer (until the server closes). */
+  hang?: boolean;
 }
 
 export interface ScriptedServer {
@@ -21,6 +23,7 @@ export async function startScriptedServer(answer: (url: string, n: number) => An
   const server = http.createServer((req, res) => {
     requests.push({ url: req.url ?? "", authorization: req.headers.authorization });
     const a = answer(req.url ?? "", requests.length);
+    if (a.hang) return;
     res.writeHead(a.status ?? 200, { "content-type": "application/json", ...a.headers });
     if (a.dropAfter !== undefined) {
       res.write(a.body.slice(0, a.dropAfter));

@@ -5,6 +5,8 @@ import { textAt, numberAt } from "../../src/omspan/table";
 import { parseOmspanDate, formatDay } from "../../src/omspan/convert";
 import type { DatasetId } from "../../src/omspan/routes";
 import * as S from "../support/spec-samples";
+import { errorAnswer } from "../../src/server/errors";
+import { localizeError } from "../../src/omspan/messages";
 
 function tableOf(dataset: DatasetId, body: string) {
   const c = classifyResponse(200, body);
@@ -101,10 +103,22 @@ describe("hostile bodies", () => {
     expect(() => rb.addPage([{ ...r, TANGGAL: "31-FEB-19" }])).toThrow(/TANGGAL/);
   });
 
-  test("other statuses are HttpStatusErrors with the proxy's message", () => {
-    expect(() => classifyResponse(502, '{"error":"upstream-unreachable","message":"OMSPAN is unreachable"}')).toThrow(
-      expect.objectContaining({ code: "http-status", detail: expect.objectContaining({ status: 502, reason: "OMSPAN is unreachable" }) }),
-    );
+  test("the proxy's own answers: OMSPAN unreachable or slow behind it is 'unreachable'/'timeout', the rest HTTP errors", () => {
+    const url = "https://localhost:3000/omspan/DataFA";
+    const answer = (code: Parameters<typeof errorAnswer>[0]) => {
+      const a = errorAnswer(code);
+      return () => classifyResponse(a.status, JSON.stringify(a.body), { url });
+    };
+    expect(answer("upstream_unreachable")).toThrow(expect.objectContaining({ code: "unreachable", detail: expect.objectContaining({ url: "https://localhost:3000" }) }));
+    expect(answer("upstream_tls")).toThrow(expect.objectContaining({ code: "unreachable" }));
+    expect(answer("upstream_timeout")).toThrow(expect.objectContaining({ code: "timeout" }));
+    expect(answer("busy")).toThrow(expect.objectContaining({ code: "http-status", detail: expect.objectContaining({ status: 503 }) }));
+    try {
+      answer("upstream_unreachable")();
+    } catch (e) {
+      expect(localizeError(e, "en")).toMatch(/^Cannot reach OMSPAN through https:\/\/localhost:3000: OMSPAN could not be reached/);
+      expect(localizeError(e, "id")).toMatch(/^Tidak dapat menghubungi OMSPAN melalui https:\/\/localhost:3000: OMSPAN tidak dapat dihubungi/);
+    }
   });
 
   test("overlapping windows are de-duplicated by row number", () => {
@@ -134,4 +148,37 @@ test("every classifier reason reads in Indonesian too", () => {
       expect(localizeError(e, "id")).toMatch(/^Jawaban OMSPAN tidak dapat dibaca \((halaman HTML|jawaban kosong|JSON terpotong|bentuk JSON|lebar baris)/);
     }
   }
+});
+
+describe("records a careless reader would take", () => {
+  const base = () => ({ ...(JSON.parse(S.REALISASI_SAMPLE) as Record<string, string>[])[0]! });
+
+  test.each([" ", "0x10", "0b11", "1e3", "Infinity", "1,000", "Rp 5"])("amount %p is refused", (amount) => {
+    const b = new TableBuilder(datasetSpec("realisasi"));
+    expect(() => b.addPage([{ ...base(), AMOUNT: amount }])).toThrow(expect.objectContaining({ code: "bad-data", detail: expect.objectContaining({ field: "AMOUNT" }) }));
+    expect(b.rowCount).toBe(0);
+  });
+
+  test("a ROWNUM that comes back with other data means the numbering shifted: the pull fails", () => {
+    const b = new TableBuilder(datasetSpec("realisasi"));
+    b.addPage([base(), { ...base(), ROWNUM: "2", AMOUNT: "1" }]);
+    expect(() => b.addPage([{ ...base(), ROWNUM: "2", AMOUNT: "2" }])).toThrow(/numbering shifted/);
+  });
+
+  test("a field first seen on a later record is kept, earlier rows blank", () => {
+    const b = new TableBuilder(datasetSpec("realisasi"));
+    b.addPage([base(), { ...base(), ROWNUM: "2", KETERANGAN: "koreksi" }, { ...base(), ROWNUM: "3" }]);
+    const t = b.build();
+    expect([textAt(t, "KETERANGAN", 0), textAt(t, "KETERANGAN", 1), textAt(t, "KETERANGAN", 2)]).toEqual(["", "koreksi", ""]);
+    expect(t.rowCount).toBe(3);
+  });
+});
+
+test("an eselon I record needs its code under BAES1 or BA", () => {
+  const b = new TableBuilder(datasetSpec("ikpa-eselon1"));
+  b.addPage([{ NMBA: "SEKRETARIAT JENDERAL", PERIODE: "03", IK_REALISASI: "99", BBT_IND_REALISASI: "20" }]);
+  expect(() => b.build()).toThrow(expect.objectContaining({ code: "bad-data", detail: expect.objectContaining({ field: "BAES1/BA", row: 1 }) }));
+  const ok = new TableBuilder(datasetSpec("ikpa-eselon1"));
+  ok.addPage([{ BAES1: "05601", NMBA: "SEKRETARIAT JENDERAL", PERIODE: "03" }]);
+  expect(ok.build().rowCount).toBe(1);
 });

@@ -36,7 +36,7 @@ test("Realisasi is paged to the end, in order, with the key only in the Authoriz
   expect(pages).toBe(5);
   expect(firsts).toEqual([1, 501, 1001, 1501, 2001]);
   expect(server.requests.every((r) => r.authorization === `Bearer ${KEY}` && !r.url.includes(KEY))).toBe(true);
-  // Speculative windows past the end are bounded by the concurrency.
+  // Speculative windows past the end are bounded by the concurrency (one probe past a short page at least).
   expect(server.requests.length).toBeLessThanOrEqual(5 + 3);
 });
 
@@ -113,4 +113,57 @@ test("cancelling a pull rejects with CancelledError", async () => {
   const ctl = new AbortController();
   const p = client.pull("realisasi", () => ctl.abort(), { signal: ctl.signal });
   await expect(p).rejects.toMatchObject({ code: "cancelled" });
+});
+
+/** A Realisasi whose windows behave in one of OMSPAN's uncertain ways. */
+function oddWindows(total: number, shape: "capped" | "exclusive" | "gap", cap = 1000) {
+  return (url: string) => {
+    const m = /RealisasiKL\/(\d+)\/(\d+)$/.exec(url);
+    if (!m) return { status: 404, body: "not found" };
+    const from = Number(m[1]);
+    let to = Number(m[2]);
+    if (shape === "capped") to = Math.min(to, from + cap - 1);
+    if (shape === "exclusive") to -= 1;
+    if (shape === "gap" && from > 1 && from < 2000) to = from + 10; // one short window in the middle
+    to = Math.min(to, total);
+    if (from > total || to < from) return { body: NO_DATA };
+    return { body: JSON.stringify(Array.from({ length: to - from + 1 }, (_, i) => row(from + i))) };
+  };
+}
+
+test.each(["capped", "exclusive"] as const)("%s row windows still bring every row exactly once", async (shape) => {
+  server = await startScriptedServer(oddWindows(12_000, shape));
+  const store = new Store((c) => new OmspanClient({ ...c, pageSize: 5000, concurrency: 3 }));
+  const data = await store.get({ baseUrl: server.baseUrl, key: KEY }, "realisasi");
+  expect(data.table.rowCount).toBe(12_000);
+  const rownums = (data.table.columns.ROWNUM as { values: Float64Array }).values;
+  expect(new Set(rownums).size).toBe(12_000);
+});
+
+test("windows that disagree (rows after a short window) fail the pull instead of dropping rows", async () => {
+  server = await startScriptedServer(oddWindows(20_000, "gap"));
+  const client = new OmspanClient({ baseUrl: server.baseUrl, key: KEY, pageSize: 1000, concurrency: 3 });
+  await expect(client.pull("realisasi", () => undefined)).rejects.toMatchObject({ code: "bad-response", message: expect.stringMatching(/row windows disagree/) });
+});
+
+test("an already-cancelled pull sends nothing", async () => {
+  server = await startScriptedServer(pagedAnswer(100));
+  const client = new OmspanClient({ baseUrl: server.baseUrl, key: KEY });
+  await expect(client.pull("realisasi", () => undefined, { signal: AbortSignal.abort() })).rejects.toMatchObject({ code: "cancelled" });
+  expect(server.requests.length).toBe(0);
+});
+
+test("one window short for no good reason cannot end the pull unnoticed, even one window at a time", async () => {
+  server = await startScriptedServer(oddWindows(20_000, "gap"));
+  const client = new OmspanClient({ baseUrl: server.baseUrl, key: KEY, pageSize: 1000, concurrency: 1 });
+  await expect(client.pull("realisasi", () => undefined)).rejects.toMatchObject({ code: "bad-response" });
+});
+
+test("a hanging upstream settles with a TimeoutError after the retries, never hangs", async () => {
+  server = await startScriptedServer(() => ({ body: "", hang: true }));
+  const client = new OmspanClient({ baseUrl: server.baseUrl, key: KEY, timeoutMs: 200, retry: { retries: 1, baseMs: 10 } });
+  const t0 = Date.now();
+  await expect(client.request("dipa")).rejects.toMatchObject({ code: "timeout" });
+  expect(server.requests.length).toBe(2);
+  expect(Date.now() - t0).toBeLessThan(5000);
 });

@@ -35,6 +35,8 @@ export interface DatasetSpec {
   readonly maxDateColumn?: string;
   /** The measure summed by default. */
   readonly amountColumn?: string;
+  /** Columns each optional alone of which at least one must hold a value (a record needs its code). */
+  readonly requireOneOf?: readonly string[];
 }
 
 export const DATASETS: Readonly<Record<DatasetId, DatasetSpec>> = {
@@ -81,6 +83,7 @@ export const DATASETS: Readonly<Record<DatasetId, DatasetSpec>> = {
     paged: false,
     columns: IKPA_ESELON1_COLUMNS,
     schema: IkpaEselon1Row,
+    requireOneOf: ["BAES1", "BA"],
   },
   pnbp: {
     id: "pnbp",
