@@ -159,8 +159,11 @@ function datasetData(dataset: DatasetId, params: RouteParams, table: Table, page
     pages,
     requests,
     memo<T>(name: string, build: () => T): T {
-      if (!memos.has(name)) memos.set(name, build());
-      return memos.get(name) as T;
+      const known = memos.get(name);
+      if (known !== undefined) return known as T;
+      const built = build();
+      memos.set(name, built);
+      return built;
     },
   };
 }

@@ -80,38 +80,43 @@ function measureOf(dataset: DatasetId, args: SumArgs): string {
   return measure;
 }
 
-/** Parsed questions by memo key, so a cell evaluated again skips parsing (bounded: cleared when full). */
-const parsed = new Map<string, SumQuery>();
+/**
+ * Prepared questions by dataset and arguments: a cell evaluated again gets the same runner back, with its
+ * query parsed and its memo names built once (bounded: cleared when full).
+ */
+const runners = new Map<string, (data: DatasetData) => number>();
 
 /**
  * Checks the arguments without any data — a formula with a bad argument fails before it costs a pull —
  * and returns the sum to run once the dataset is there.
  */
 export function prepareSum(dataset: DatasetId, args: SumArgs): (data: DatasetData) => number {
-  const measure = measureOf(dataset, args);
   const key = resultKey(args);
-  const qkey = `${dataset}\u0002${key}`;
-  let query = parsed.get(qkey);
-  if (!query) {
-    query = toSumQuery(dataset, args);
-    if (parsed.size >= RESULT_CACHE_LIMIT) parsed.clear();
-    parsed.set(qkey, query);
-  }
-  const q = query;
-  return (data) => {
-    const cache = data.memo(`sum-results:${measure}`, () => new Map<string, number>());
+  const runnerKey = `${dataset}\u0002${args.measure ?? ""}\u0002${key}`;
+  const known = runners.get(runnerKey);
+  if (known) return known;
+  const measure = measureOf(dataset, args);
+  const query = toSumQuery(dataset, args);
+  const resultsName = `sum-results:${measure}`;
+  const indexName = `sum-index:${measure}`;
+  const newResults = () => new Map<string, number>();
+  const run = (data: DatasetData): number => {
+    const cache = data.memo(resultsName, newResults);
     const hit = cache.get(key);
     if (hit !== undefined) return hit;
     const spec = datasetSpec(data.dataset);
     const index = data.memo(
-      `sum-index:${measure}`,
+      indexName,
       () => new SumIndex(data.table, spec.satkerColumn!, spec.akunColumn!, measure, spec.dateColumn),
     );
-    const result = index.sum(q);
+    const result = index.sum(query);
     if (cache.size >= RESULT_CACHE_LIMIT) cache.clear();
     cache.set(key, result);
     return result;
   };
+  if (runners.size >= RESULT_CACHE_LIMIT) runners.clear();
+  runners.set(runnerKey, run);
+  return run;
 }
 
 /** The sum of the dataset's measure over what the arguments select; 0 when nothing matches. */
