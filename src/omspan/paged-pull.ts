@@ -2,10 +2,12 @@
  * Paging Realisasi to the end, several windows in flight, without ever handing on a partial pull.
  *
  * OMSPAN's row window is uncertain (inclusive or not; a server-side cap below the size asked is
- * possible), so the first window is asked alone and its row count is taken as the step: window k then
- * starts at row 1 + k·step. Every window but the last must bring exactly `step` rows and every window
- * after a short one must be empty; anything else means the windows are not what we think, and the pull
- * fails rather than silently dropping rows.
+ * possible). The first round asks `concurrency` windows of `size` at once; if the first comes back full,
+ * that is the step. If it comes back short while later ones hold rows, the windows are smaller than
+ * asked: its row count becomes the step and the rest is asked again from there. Window k then starts at
+ * row 1 + k·step. Every window but the last must bring exactly `step` rows and every window after a short
+ * one must be empty; anything else means the windows are not what we think, and the pull fails rather
+ * than silently dropping rows.
  */
 import { BadResponseError, CancelledError } from "./errors";
 
@@ -30,17 +32,25 @@ export async function pullWindows(fetchWindow: WindowFetch, o: PagedPullOptions)
   o.signal?.addEventListener("abort", onOuter, { once: true });
   const bad = (reason: string) => new BadResponseError(reason, { dataset: o.dataset });
   try {
-    const first = await fetchWindow(1, o.size, ctl.signal);
-    if (first.length === 0) return { pages: 0, rows: 0 };
-    if (first.length > o.size) throw bad("a row window returned more rows than asked");
+    const round = await Promise.all(
+      // At least two: a short first window is only trusted as the end when the next one is empty.
+      Array.from({ length: Math.max(2, o.concurrency) }, (_, k) => fetchWindow(1 + k * o.size, (k + 1) * o.size, ctl.signal)),
+    );
+    const first = round[0]!;
+    if (round.some((p) => p.length > o.size)) throw bad("a row window returned more rows than asked");
+    const laterRows = round.slice(1).some((p) => p.length > 0);
+    if (first.length === 0 && !laterRows) return { pages: 0, rows: 0 };
+    if (first.length === 0) throw bad("row windows disagree (rows after a short window)");
+    // A short first window with rows after it: windows are capped (or exclusive); re-plan on its count.
     const step = first.length;
+    const replanned = step < o.size && laterRows;
     o.sink(first, 1);
     let rows = step;
     let flushed = 1;
     o.onProgress?.(flushed, rows);
 
-    let next = 1;
-      let shortAt = Number.POSITIVE_INFINITY; // first window with fewer than `step` rows
+    let next = replanned ? 1 : round.length;
+    let shortAt = Number.POSITIVE_INFINITY; // first window with fewer than `step` rows
     let end = Number.POSITIVE_INFINITY; // windows from here on are not asked for
     const done = new Map<number, readonly unknown[]>();
     const lengths = new Map<number, number>();
@@ -54,21 +64,31 @@ export async function pullWindows(fetchWindow: WindowFetch, o: PagedPullOptions)
         o.onProgress?.(flushed, rows);
       }
     };
+    const take = (k: number, page: readonly unknown[]) => {
+      if (page.length > step) throw bad("row windows disagree (a later window brought more rows than the first)");
+      lengths.set(k, page.length);
+      if (page.length < step && k < shortAt) {
+        shortAt = k;
+        // A short window must be followed by an empty one: ask for it, so a window that came back
+        // short for another reason cannot end the pull unnoticed.
+        end = page.length === 0 ? k : k + 2;
+      }
+      if (page.length > 0) done.set(k, page);
+      flush();
+    };
+    if (!replanned) {
+      if (step < o.size) {
+        // The whole dataset fitted in the first window; the rest of the round was its empty probe.
+        shortAt = 0;
+        end = 1;
+      }
+      round.slice(1).forEach((page, i) => take(i + 1, page));
+    }
     const worker = async () => {
       while (next < end) {
         const k = next++;
         const from = 1 + k * step;
-        const page = await fetchWindow(from, from + o.size - 1, ctl.signal);
-        if (page.length > step) throw bad("row windows disagree (a later window brought more rows than the first)");
-        lengths.set(k, page.length);
-        if (page.length < step && k < shortAt) {
-          shortAt = k;
-          // A short window must be followed by an empty one: ask for it, so a window that came back
-          // short for another reason cannot end the pull unnoticed.
-          end = page.length === 0 ? k : k + 2;
-        }
-        if (page.length > 0) done.set(k, page);
-        flush();
+        take(k, await fetchWindow(from, from + o.size - 1, ctl.signal));
       }
     };
     await Promise.all(Array.from({ length: o.concurrency }, worker));

@@ -167,3 +167,15 @@ test("a hanging upstream settles with a TimeoutError after the retries, never ha
   expect(server.requests.length).toBe(2);
   expect(Date.now() - t0).toBeLessThan(5000);
 });
+
+test("a short first window is only the end when the next is empty, even one window at a time", async () => {
+  server = await startScriptedServer(oddWindows(3000, "capped", 700));
+  const client = new OmspanClient({ baseUrl: server.baseUrl, key: KEY, pageSize: 1000, concurrency: 1 });
+  const { rows } = await client.pull("realisasi", () => undefined);
+  expect(rows).toBe(3000);
+  await server.close();
+  server = await startScriptedServer(pagedAnswer(300));
+  const small = new OmspanClient({ baseUrl: server.baseUrl, key: KEY, pageSize: 1000, concurrency: 1 });
+  expect((await small.pull("realisasi", () => undefined)).rows).toBe(300);
+  expect(server.requests.length).toBe(2);
+});
