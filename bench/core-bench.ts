@@ -14,7 +14,8 @@ import { FORMULAS } from "../src/omspan/formulas";
 import { SumIndex } from "../src/omspan/query/sum-index";
 import { AKUN_RULE, SATKER_RULE, parseCodeFilter } from "../src/omspan/query/code-filter";
 import type { Table } from "../src/omspan/table";
-import { median, mb, mulberry32, startSimulatorChild } from "./support";
+import { median, mb, startSimulatorChild } from "./support";
+import { Rng } from "../src/simulator/rng";
 
 const LOOKUPS = 10_000;
 const PAGE = 5000;
@@ -97,7 +98,8 @@ export async function runCoreBench(log: (line: string) => void): Promise<void> {
       pullsOnly.push(performance.now() - t0);
       if (pairs.length === 0) {
         const satkers = (first.table.columns.KDSATKER as { dict: readonly string[] }).dict;
-        const rnd = mulberry32(42);
+        const rng = new Rng(42); // the simulator's deterministic stream: every run asks the same questions
+        const rnd = () => rng.next();
         const prefixes = ["5", "51", "52", "53", "511", "521", "522", "524", "5211", "5241", "521211", "524111", "532111"];
         pairs = Array.from({ length: LOOKUPS }, () => [satkers[Math.floor(rnd() * satkers.length)]!, prefixes[Math.floor(rnd() * prefixes.length)]!]);
       }
