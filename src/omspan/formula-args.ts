@@ -34,3 +34,15 @@ export function textArg(v: unknown, argument: string): string | undefined {
   if (typeof v === "string") return v;
   throw new InvalidArgumentError(argument, { en: "expected text", id: "harus teks" }, String(v));
 }
+
+/**
+ * A key for an argument list as Excel hands it over, distinct for distinct lists (type included): lets a
+ * formula evaluated again find its prepared answer without converting anything.
+ */
+export function argsKey(args: readonly unknown[]): string {
+  let key = "";
+  for (const v of args) {
+    key += typeof v === "number" ? `\u0001n${v}` : v === undefined || v === null ? "\u0001" : `\u0001s${String(v)}`;
+  }
+  return key;
+}

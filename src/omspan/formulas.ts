@@ -6,7 +6,7 @@
 import type { DatasetId } from "./routes";
 import type { DatasetData } from "./store";
 import { InvalidArgumentError } from "./errors";
-import { dayArg, textArg } from "./formula-args";
+import { argsKey, dayArg, textArg } from "./formula-args";
 import { prepareSum } from "./query/sums";
 
 export interface FormulaSpec {
@@ -20,12 +20,29 @@ export interface FormulaSpec {
   evaluate(data: DatasetData, args: readonly unknown[]): number;
 }
 
+const PREPARED_LIMIT = 200_000;
+
+/** A formula's prepare, remembered per argument list (bounded): the same cell again costs one lookup. */
+function memoised(prepare: FormulaSpec["prepare"]): FormulaSpec["prepare"] {
+  const prepared = new Map<string, (data: DatasetData) => number>();
+  return (args) => {
+    const key = argsKey(args);
+    let run = prepared.get(key);
+    if (!run) {
+      run = prepare(args);
+      if (prepared.size >= PREPARED_LIMIT) prepared.clear();
+      prepared.set(key, run);
+    }
+    return run;
+  };
+}
+
 export const FORMULAS: Readonly<Record<string, FormulaSpec>> = {
   REALISASI: {
     dataset: "realisasi",
     params: ["satker", "akun", "dari", "sampai", "filter"],
     required: 1,
-    prepare: ([satker, akun, dari, sampai, filter]) =>
+    prepare: memoised(([satker, akun, dari, sampai, filter]) =>
       prepareSum("realisasi", {
         satker,
         akun,
@@ -33,6 +50,7 @@ export const FORMULAS: Readonly<Record<string, FormulaSpec>> = {
         toDay: dayArg(sampai, "sampai"),
         filter: textArg(filter, "filter"),
       }),
+    ),
     evaluate(data, args) {
       return this.prepare(args)(data);
     },

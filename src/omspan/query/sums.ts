@@ -91,18 +91,18 @@ const runners = new Map<string, (data: DatasetData) => number>();
  * and returns the sum to run once the dataset is there.
  */
 export function prepareSum(dataset: DatasetId, args: SumArgs): (data: DatasetData) => number {
-  const key = resultKey(args);
-  const runnerKey = `${dataset}\u0002${args.measure ?? ""}\u0002${key}`;
+  const runnerKey = `${dataset}\u0002${args.measure ?? ""}\u0002${resultKey(args)}`;
   const known = runners.get(runnerKey);
   if (known) return known;
   const measure = measureOf(dataset, args);
   const query = toSumQuery(dataset, args);
   const resultsName = `sum-results:${measure}`;
   const indexName = `sum-index:${measure}`;
-  const newResults = () => new Map<string, number>();
+  const newResults = () => new Map<unknown, number>();
   const run = (data: DatasetData): number => {
+    // Answers are keyed by this runner itself: an identity lookup, no string to hash per cell.
     const cache = data.memo(resultsName, newResults);
-    const hit = cache.get(key);
+    const hit = cache.get(run);
     if (hit !== undefined) return hit;
     const spec = datasetSpec(data.dataset);
     const index = data.memo(
@@ -111,7 +111,7 @@ export function prepareSum(dataset: DatasetId, args: SumArgs): (data: DatasetDat
     );
     const result = index.sum(query);
     if (cache.size >= RESULT_CACHE_LIMIT) cache.clear();
-    cache.set(key, result);
+    cache.set(run, result);
     return result;
   };
   if (runners.size >= RESULT_CACHE_LIMIT) runners.clear();
