@@ -1,10 +1,17 @@
-/** `npm run server` (bin/omspan-server.js): starts the proxy with its memory flags, answers, stops on SIGTERM. */
-import { spawn } from "node:child_process";
+/**
+ * `npm run server` (bin/omspan-server.js): builds nothing itself, runs the precompiled server
+ * (`npm run build:server`) with its memory flags, answers, stops on SIGTERM.
+ */
+import { spawn, spawnSync } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 
-test("the deployment launcher runs the server with its Node flags and stops cleanly", async () => {
-  const bin = path.resolve(__dirname, "..", "..", "bin", "omspan-server.js");
+const ROOT = path.resolve(__dirname, "..", "..");
+
+test("the deployment launcher runs the precompiled server with its Node flags and stops cleanly", async () => {
+  const build = spawnSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.server.json"], { cwd: ROOT, encoding: "utf8" });
+  expect(build.status).toBe(0);
+  const bin = path.join(ROOT, "bin", "omspan-server.js");
   const child = spawn(process.execPath, [bin], {
     env: { ...process.env, OMSPAN_PORT: "0", OMSPAN_HOST: "127.0.0.1", OMSPAN_PLAIN_HTTP: "true", OMSPAN_LOG_LEVEL: "warn" },
   });
@@ -20,6 +27,7 @@ test("the deployment launcher runs the server with its Node flags and stops clea
   // The flag reached the server process (a child of the launcher), not just the launcher.
   const cmdlines = childCommandLines(child.pid!);
   expect(cmdlines).toContain("--max-semi-space-size=1");
+  expect(cmdlines).toContain(path.join("dist-server", "server", "main.js"));
   child.kill("SIGTERM");
   const code = await new Promise<number | null>((r) => child.once("exit", r));
   expect(code).toBe(0);
