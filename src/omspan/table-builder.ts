@@ -81,15 +81,15 @@ export class TableBuilder {
       if (rec === null || typeof rec !== "object" || Array.isArray(rec)) {
         throw new BadDataError({ dataset: this.spec.id, row: firstRow + i, field: "(record)", value: String(rec) });
       }
-      const rownum = rownumSlot ? rec[rownumSlot] : undefined;
-      if (rownumSlot && this.isDuplicate(rec, rownum)) continue;
+      const rownum = rownumSlot ? this.rownumOf(rec[rownumSlot]) : -1;
+      if (rownum >= 0 && this.isDuplicate(rec, rownum)) continue;
       if (!layout || !this.addInLayout(rec, layout)) {
         const columns = this.slots.length;
         this.addRecord(rec, firstRow + i);
         // A field first seen on this record became a column: later records need it in their layout.
         if (this.slots.length !== columns) layout = this.layoutOf(first as object);
       }
-      if (rownumSlot) this.noteRownum(rownum);
+      if (rownum >= 0) this.rowOfRownum[rownum] = this.rows;
     }
   }
 
@@ -156,14 +156,19 @@ export class TableBuilder {
    * pull fails rather than guess (de-duplicating on content alone would merge two real, identical
    * payments).
    */
-  private isDuplicate(rec: Record<string, unknown>, rownum: unknown): boolean {
-    const n = typeof rownum === "string" ? Number(rownum) : Number.NaN;
-    if (!Number.isInteger(n) || n < 0 || n > 50_000_000) return false;
+  /** A usable ROWNUM (room made for it in the map), or −1: a record without one is never a duplicate. */
+  private rownumOf(raw: unknown): number {
+    const n = typeof raw === "string" ? Number(raw) : Number.NaN;
+    if (!Number.isInteger(n) || n < 0 || n > 50_000_000) return -1;
     if (n >= this.rowOfRownum.length) {
       const grown = new Int32Array(Math.max(n + 1, this.rowOfRownum.length * 2, 1024));
       grown.set(this.rowOfRownum);
       this.rowOfRownum = grown;
     }
+    return n;
+  }
+
+  private isDuplicate(rec: Record<string, unknown>, n: number): boolean {
     const seen = this.rowOfRownum[n]!;
     if (seen === 0) return false;
     if (!this.sameAsRow(rec, seen - 1)) {
@@ -185,11 +190,6 @@ export class TableBuilder {
       } else if ((s.builder.valueAt(row) as string) !== (typeof raw === "string" ? raw : "")) return false;
     }
     return true;
-  }
-
-  private noteRownum(rownum: unknown): void {
-    const n = typeof rownum === "string" ? Number(rownum) : Number.NaN;
-    if (Number.isInteger(n) && n >= 0 && n < this.rowOfRownum.length) this.rowOfRownum[n] = this.rows;
   }
 
   private addRecord(rec: Record<string, unknown>, row: number): void {
