@@ -58,8 +58,3 @@ export function decodeClaims(key: string): KeyClaims {
   }
   return { ...parsed.data, issuedAt: new Date(parsed.data.iat * 1000) };
 }
-
-/** The fiscal year a key serves, as a number. */
-export function fiscalYear(claims: KeyClaims): number {
-  return Number(claims.kdt);
-}

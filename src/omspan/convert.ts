@@ -63,11 +63,6 @@ export function excelSerialToDay(serial: number): number {
   return Math.floor(serial) - 25569;
 }
 
-/** Day number → Excel date serial. */
-export function dayToExcelSerial(day: number): number {
-  return day + 25569;
-}
-
 /** `yyyy-mm-dd` for a day number (CSV, logs). */
 export function formatDay(day: number): string {
   return dayToDate(day).toISOString().slice(0, 10);

@@ -5,7 +5,7 @@
 export * from "./errors";
 export { localizeError } from "./messages";
 export { langFromTag, type Lang } from "./i18n";
-export { decodeClaims, normaliseKey, fiscalYear, KeyClaimsSchema, type KeyClaims } from "./claims";
+export { decodeClaims, normaliseKey, KeyClaimsSchema, type KeyClaims } from "./claims";
 export {
   DATASET_IDS,
   matchRoute,

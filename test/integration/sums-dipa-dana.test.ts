@@ -11,19 +11,13 @@ import type { DatasetId } from "../../src/omspan/routes";
 import { anchorRow, drawAkun, drawPairs, drawSatker } from "../support/sums-draw";
 import { SEED, chance, seedRandom } from "../support/sums-prng";
 import { check, distinct, fmt, refSum, type Intent } from "../support/sums-reference";
-import { CASES, YEARS, startSumsStack, type SumsStack } from "../support/sums-stack";
+import { CASES, YEARS, useSumsStack } from "../support/sums-stack";
 
-let stack: SumsStack;
-beforeAll(async () => {
-  stack = await startSumsStack();
-});
-afterAll(async () => {
-  await stack?.close();
-});
+const stackOf = useSumsStack();
 
 describe.each(YEARS)("fiscal year %i", (year) => {
-  const y = () => stack.years.find((d) => d.year === year)!;
-  const get = (ds: DatasetId) => stack.store.get(y().conn, ds);
+  const y = () => stackOf().years.find((d) => d.year === year)!;
+  const get = (ds: DatasetId) => stackOf().store.get(y().conn, ds);
 
   test(`DIPA (pagu): ${CASES.dipa} random satker / akun / pair filters`, async () => {
     seedRandom(SEED ^ year ^ 0xd1ba);

@@ -12,22 +12,16 @@ import { anchorRow, drawAkun, drawPairs, drawSatker } from "../support/sums-draw
 import { drawPeriod } from "../support/sums-period";
 import { SEED, chance, int, seedRandom } from "../support/sums-prng";
 import { EXCEL_EPOCH, check, dayOfUtc, distinct, fmt, refSum, type Intent } from "../support/sums-reference";
-import { CASES, YEARS, startSumsStack, type SumsStack } from "../support/sums-stack";
+import { CASES, YEARS, useSumsStack } from "../support/sums-stack";
 
-let stack: SumsStack;
-beforeAll(async () => {
-  stack = await startSumsStack();
-});
-afterAll(async () => {
-  await stack?.close();
-});
+const stackOf = useSumsStack();
 
 describe.each(YEARS)("fiscal year %i", (year) => {
-  const y = () => stack.years.find((d) => d.year === year)!;
+  const y = () => stackOf().years.find((d) => d.year === year)!;
 
   test(`REALISASI: ${CASES.realisasi} random filters, through sumDataset and the formula`, async () => {
     seedRandom(SEED ^ year ^ 0x5eed);
-    const data = await stack.store.get(y().conn, "realisasi");
+    const data = await stackOf().store.get(y().conn, "realisasi");
     const { raw, ref } = y();
     const satkers = distinct(raw.realisasi, "KDSATKER");
     const akuns = distinct(raw.realisasi, "AKUN");
@@ -74,7 +68,7 @@ describe.each(YEARS)("fiscal year %i", (year) => {
 });
 
 test("a start date after the end date is a wrong argument, not 0", async () => {
-  const data = await stack.store.get(stack.years[0]!.conn, "realisasi");
+  const data = await stackOf().store.get(stackOf().years[0]!.conn, "realisasi");
   const d = dayOfUtc(2026, 3, 10);
   expect(() => FORMULAS.REALISASI!.evaluate(data, ["", "52", d + EXCEL_EPOCH, d - 1 + EXCEL_EPOCH])).toThrow(/after the end date/);
 });

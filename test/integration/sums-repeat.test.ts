@@ -12,19 +12,13 @@ import { sumDataset } from "../../src/omspan/query/sums";
 import type { DatasetId } from "../../src/omspan/routes";
 import { SEED, chance, int, pick, seedRandom } from "../support/sums-prng";
 import { ALL, distinct, refSum } from "../support/sums-reference";
-import { YEARS, startSumsStack, type SumsStack } from "../support/sums-stack";
+import { YEARS, useSumsStack } from "../support/sums-stack";
 
-let stack: SumsStack;
-beforeAll(async () => {
-  stack = await startSumsStack();
-});
-afterAll(async () => {
-  await stack?.close();
-});
+const stackOf = useSumsStack();
 
 describe.each(YEARS)("fiscal year %i", (year) => {
-  const y = () => stack.years.find((d) => d.year === year)!;
-  const get = (ds: DatasetId) => stack.store.get(y().conn, ds);
+  const y = () => stackOf().years.find((d) => d.year === year)!;
+  const get = (ds: DatasetId) => stackOf().store.get(y().conn, ds);
 
   test("the pulled tables hold exactly the raw rows; amounts are whole rupiah within 2^53", async () => {
     const { raw } = y();
@@ -52,7 +46,7 @@ describe.each(YEARS)("fiscal year %i", (year) => {
 
 test("10,000 repeated lookups over random (satker, akun prefix) pairs send no further upstream request", async () => {
   seedRandom(SEED ^ 0x10000);
-  const { store, years, clients, upstream } = stack;
+  const { store, years, clients, upstream } = stackOf();
   // Every (dataset, year) has been pulled once by the tests above; pull them now if this test runs alone.
   for (const yd of years) for (const ds of ["realisasi", "dipa", "dana"] as const) await store.get(yd.conn, ds);
   const pullsBefore = store.pulls;

@@ -138,29 +138,23 @@ export function drawAkun(codes: readonly string[]): Drawn {
 }
 
 /** Filter words and the wire columns they name, per dataset; width as the column model gives it. */
+const REALISASI_PAIRS: readonly [word: string, column: string, width?: number][] = [
+  ["program", "PROGRAM", 7],
+  ["kegiatan", "KEGIATAN", 4],
+  ["output", "OUTPUT", 3],
+  ["sumber", "SUMBER_DANA", 1],
+  ["kewenangan", "KEWENANGAN", 1],
+  ["lokasi", "LOKASI", 4],
+  ["kppn", "KPPN", 3],
+  ["eselon1", "BAES1", 5],
+  ["register", "KDREGISTER", 8],
+  ["carik", "CARA_TARIK", 1],
+];
+
 const PAIR_KEYS: Readonly<Record<"realisasi" | "dipa" | "dana", readonly [word: string, column: string, width?: number][]>> = {
-  realisasi: [
-    ["program", "PROGRAM", 7],
-    ["kegiatan", "KEGIATAN", 4],
-    ["output", "OUTPUT", 3],
-    ["sumber", "SUMBER_DANA", 1],
-    ["kewenangan", "KEWENANGAN", 1],
-    ["lokasi", "LOKASI", 4],
-    ["kppn", "KPPN", 3],
-    ["eselon1", "BAES1", 5],
-    ["register", "KDREGISTER", 8],
-    ["carik", "CARA_TARIK", 1],
-  ],
-  dipa: [
-    ["program", "PROGRAM", 7],
-    ["kegiatan", "KEGIATAN", 4],
-    ["output", "OUTPUT", 3],
-    ["sumber", "SUMBER_DANA", 1],
-    ["kewenangan", "KEWENANGAN", 1],
-    ["lokasi", "LOKASI", 4],
-    ["kppn", "KPPN", 3],
-    ["eselon1", "BAES1", 5],
-  ],
+  realisasi: REALISASI_PAIRS,
+  // DIPA has Realisasi's segments but not its register and drawing method.
+  dipa: REALISASI_PAIRS.filter(([word]) => word !== "register" && word !== "carik"),
   dana: [
     ["program", "PROGRAM", 7],
     ["output", "OUTPUT", 7],

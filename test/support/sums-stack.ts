@@ -76,3 +76,15 @@ export async function startSumsStack(): Promise<SumsStack> {
     throw e;
   }
 }
+
+/** Registers one stack for the calling test file (started before its tests, closed after); returns a getter. */
+export function useSumsStack(): () => SumsStack {
+  let stack: SumsStack | undefined;
+  beforeAll(async () => {
+    stack = await startSumsStack();
+  });
+  afterAll(async () => {
+    await stack?.close();
+  });
+  return () => stack!;
+}

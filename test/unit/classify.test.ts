@@ -182,3 +182,11 @@ test("an eselon I record needs its code under BAES1 or BA", () => {
   ok.addPage([{ BAES1: "05601", NMBA: "SEKRETARIAT JENDERAL", PERIODE: "03" }]);
   expect(ok.build().rowCount).toBe(1);
 });
+
+test("IKPA's overall score is the weighted mean over the indicators scored this period (weight > 0)", () => {
+  const { ikpaScore } = jest.requireActual<typeof import("../../src/omspan/datasets/ikpa")>("../../src/omspan/datasets/ikpa");
+  const t = tableOf("ikpa-eselon1", S.IKPA_ESELON1_SAMPLE); // realisasi 99.99 w20, renkas 95.5 w0, UP 100 w10
+  const score = ikpaScore((k) => numberAt(t, k, 0), (k) => numberAt(t, k, 0));
+  expect(score).toBeCloseTo((99.99 * 20 + 100 * 10) / 30, 10);
+  expect(ikpaScore(() => 50, () => 0)).toBeNaN();
+});
