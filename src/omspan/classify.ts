@@ -12,8 +12,12 @@ import {
   WrongParameterError,
   type OmspanErrorDetail,
 } from "./errors";
+import type { ColumnarPage } from "./page-reader";
 
-export type Classified = { kind: "rows"; rows: unknown[] } | { kind: "no-data" };
+export type Classified = { kind: "rows"; rows: unknown[] } | { kind: "columns"; page: ColumnarPage } | { kind: "no-data" };
+
+/** Reads a body in OMSPAN's compact form straight into columns, or declines (see page-reader.ts). */
+export type BodyReader = (body: string) => ColumnarPage | undefined;
 
 const NO_DATA_MARK = "Tidak Ada Data";
 
@@ -39,8 +43,11 @@ function proxySaid(text: string): { error?: string; reason?: string; alasan?: st
   }
 }
 
-/** Classifies one answer; throws the typed error for every kind that is not rows or no-data. */
-export function classifyResponse(status: number, body: string, ctx: OmspanErrorDetail = {}): Classified {
+/**
+ * Classifies one answer; throws the typed error for every kind that is not rows or no-data. With a
+ * `read`er, a page of rows in OMSPAN's compact form goes straight into columns instead of JSON.parse.
+ */
+export function classifyResponse(status: number, body: string, ctx: OmspanErrorDetail = {}, read?: BodyReader): Classified {
   if (status === 401) throw new KeyRefusedError(refusalReason(body), ctx);
   if (status !== 200) {
     const { error, ...said } = proxySaid(body);
@@ -50,6 +57,8 @@ export function classifyResponse(status: number, body: string, ctx: OmspanErrorD
     if (error === "upstream_timeout") throw new TimeoutError(where, undefined, said);
     throw new HttpStatusError(status, { ...ctx, ...said });
   }
+  const page = read?.(body);
+  if (page) return { kind: "columns", page };
   const trimmed = body.trimStart();
   if (trimmed.startsWith("<")) throw new BadResponseError("HTML page instead of data", ctx);
   let json: unknown;

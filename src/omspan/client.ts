@@ -4,7 +4,8 @@
  * (`…/DataWebService/`): the route paths after the base are the same. The key travels only in the
  * Authorization header — never in a URL, a message or an error.
  */
-import { classifyResponse, type Classified } from "./classify";
+import { classifyResponse, type BodyReader, type Classified } from "./classify";
+import type { Page } from "./page-reader";
 import { CancelledError, TimeoutError, UnreachableError, isOmspanError } from "./errors";
 import { DEFAULT_RETRY, backoffMs, isRetryable, parseRetryAfter, sleep, type RetryPolicy } from "./retry";
 import { routePath, type DatasetId, type RouteParams } from "./routes";
@@ -35,10 +36,12 @@ export interface PullOptions {
   readonly params?: RouteParams;
   readonly signal?: AbortSignal;
   readonly onProgress?: (p: PullProgress) => void;
+  /** Reads pages in OMSPAN's compact form straight into columns (TableBuilder.readPage). */
+  readonly read?: BodyReader;
 }
 
 /** Receives pages in order; `firstRow` is the 1-based position of the page's first record. */
-export type PageSink = (rows: readonly unknown[], firstRow: number) => void;
+export type PageSink = (page: Page, firstRow: number) => void;
 
 export class OmspanClient {
   readonly baseUrl: string;
@@ -62,11 +65,11 @@ export class OmspanClient {
   }
 
   /** One route, classified, with retries for what is worth retrying. */
-  async request(dataset: DatasetId, params: RouteParams = {}, signal?: AbortSignal): Promise<Classified> {
+  async request(dataset: DatasetId, params: RouteParams = {}, signal?: AbortSignal, read?: BodyReader): Promise<Classified> {
     const url = new URL(routePath(dataset, params), this.baseUrl).href;
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.once(url, dataset, signal);
+        return await this.once(url, dataset, signal, read);
       } catch (err) {
         if (!isRetryable(err) || attempt >= this.retry.retries || signal?.aborted) throw err;
         const retryAfter = isOmspanError(err) ? (err as { retryAfterMs?: number }).retryAfterMs : undefined;
@@ -75,7 +78,7 @@ export class OmspanClient {
     }
   }
 
-  private async once(url: string, dataset: DatasetId, outer?: AbortSignal): Promise<Classified> {
+  private async once(url: string, dataset: DatasetId, outer?: AbortSignal, read?: BodyReader): Promise<Classified> {
     if (outer?.aborted) throw new CancelledError();
     const ctl = new AbortController();
     let timedOut = false;
@@ -103,7 +106,7 @@ export class OmspanClient {
         throw new UnreachableError(url, e);
       }
       try {
-        return classifyResponse(res.status, body, { dataset, url });
+        return classifyResponse(res.status, body, { dataset, url }, read);
       } catch (e) {
         const ra = parseRetryAfter(res.headers.get("retry-after"));
         if (ra !== undefined && isOmspanError(e)) Object.assign(e, { retryAfterMs: ra });
@@ -122,8 +125,7 @@ export class OmspanClient {
    */
   async pull(dataset: DatasetId, sink: PageSink, opts: PullOptions = {}): Promise<{ pages: number; rows: number }> {
     if (dataset !== "realisasi") {
-      const c = await this.request(dataset, opts.params, opts.signal);
-      const rows = c.kind === "rows" ? c.rows : [];
+      const rows = pageOf(await this.request(dataset, opts.params, opts.signal, opts.read));
       if (rows.length) sink(rows, 1);
       opts.onProgress?.({ dataset, pages: 1, rows: rows.length });
       return { pages: rows.length ? 1 : 0, rows: rows.length };
@@ -134,8 +136,7 @@ export class OmspanClient {
   private pullPaged(dataset: DatasetId, sink: PageSink, opts: PullOptions) {
     return pullWindows(
       async (from, to, signal) => {
-        const c = await this.request(dataset, { from, to }, signal);
-        return c.kind === "rows" ? c.rows : [];
+        return pageOf(await this.request(dataset, { from, to }, signal, opts.read));
       },
       {
         size: this.pageSize,
@@ -147,4 +148,8 @@ export class OmspanClient {
       },
     );
   }
+}
+
+function pageOf(c: Classified): Page {
+  return c.kind === "rows" ? c.rows : c.kind === "columns" ? c.page : [];
 }

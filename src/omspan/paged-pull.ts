@@ -10,16 +10,17 @@
  * than silently dropping rows.
  */
 import { BadResponseError, CancelledError } from "./errors";
+import type { Page } from "./page-reader";
 
 /** Fetches one window of rows (1-based, inclusive `from`..`to` as asked); [] for no data. */
-export type WindowFetch = (from: number, to: number, signal: AbortSignal) => Promise<readonly unknown[]>;
+export type WindowFetch = (from: number, to: number, signal: AbortSignal) => Promise<Page>;
 
 export interface PagedPullOptions {
   readonly size: number;
   readonly concurrency: number;
   readonly signal?: AbortSignal;
   /** Receives pages in order with the 1-based position of their first row. */
-  readonly sink: (rows: readonly unknown[], firstRow: number) => void;
+  readonly sink: (page: Page, firstRow: number) => void;
   readonly onProgress?: (pages: number, rows: number) => void;
   /** For error messages. */
   readonly dataset: string;
@@ -52,7 +53,7 @@ export async function pullWindows(fetchWindow: WindowFetch, o: PagedPullOptions)
     let next = replanned ? 1 : round.length;
     let shortAt = Number.POSITIVE_INFINITY; // first window with fewer than `step` rows
     let end = Number.POSITIVE_INFINITY; // windows from here on are not asked for
-    const done = new Map<number, readonly unknown[]>();
+    const done = new Map<number, Page>();
     const lengths = new Map<number, number>();
     const flush = () => {
       while (flushed < end && done.has(flushed)) {
@@ -64,7 +65,7 @@ export async function pullWindows(fetchWindow: WindowFetch, o: PagedPullOptions)
         o.onProgress?.(flushed, rows);
       }
     };
-    const take = (k: number, page: readonly unknown[]) => {
+    const take = (k: number, page: Page) => {
       if (page.length > step) throw bad("row windows disagree (a later window brought more rows than the first)");
       lengths.set(k, page.length);
       if (page.length < step && k < shortAt) {

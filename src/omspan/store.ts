@@ -133,7 +133,11 @@ export class Store {
     const client = this.makeClient(conn);
     const spec = datasetSpec(dataset);
     const builder = new TableBuilder(spec);
-    const { pages } = await client.pull(dataset, (rows, first) => builder.addPage(rows, first), { params, onProgress });
+    const { pages } = await client.pull(dataset, (page, first) => builder.addPage(page, first), {
+      params,
+      onProgress,
+      read: (body) => builder.readPage(body),
+    });
     return datasetData(dataset, params, builder.build(), pages, client.requests);
   }
 }

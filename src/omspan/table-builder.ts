@@ -9,6 +9,7 @@ import type { ColumnKind } from "./datasets/columns";
 import { parseNumber, parseOmspanDate } from "./convert";
 import { BadDataError, BadResponseError } from "./errors";
 import { NumberColumnBuilder, TextColumnBuilder, type Column, type Table } from "./table";
+import { ColumnarPage, readColumnarPage, type Page, type ReadTarget } from "./page-reader";
 
 type Builder = TextColumnBuilder | NumberColumnBuilder;
 
@@ -66,10 +67,28 @@ export class TableBuilder {
   }
 
   /**
-   * Adds one page of records. `firstRow` is the 1-based position of the page's first record in the
-   * whole pull, for error messages. Unknown fields seen on a page's first record become extra columns.
+   * Reads a page's response text straight into columns (see page-reader.ts), or undefined when the text
+   * is not in OMSPAN's compact form — the caller then parses it and hands the records to `addPage`.
+   * Pages may be read in any order (as they arrive); they are added in order.
    */
-  addPage(records: readonly unknown[], firstRow = this.rows + 1): void {
+  readPage(body: string): ColumnarPage | undefined {
+    return readColumnarPage(body, this.readTarget);
+  }
+
+  private readonly readTarget: ReadTarget = {
+    slots: this.slots,
+    slot: (key) => this.slotByKey.get(key),
+    date: (text) => this.date(text),
+  };
+
+  /**
+   * Adds one page: parsed records, or columns from `readPage`. `firstRow` is the 1-based position of the
+   * page's first record in the whole pull, for error messages. Unknown fields seen on a page's first
+   * record become extra columns.
+   */
+  addPage(page: Page, firstRow = this.rows + 1): void {
+    if (page instanceof ColumnarPage) return this.addColumnarPage(page);
+    const records = page;
     const first = records[0];
     if (first && typeof first === "object") {
       for (const key of Object.keys(first)) if (!this.known.has(key)) this.addSlot(key, "name", true);
@@ -105,6 +124,70 @@ export class TableBuilder {
     const missing = this.slots.filter((s) => !present.has(s.key));
     if (missing.some((s) => !s.optional)) return undefined;
     return { order, missing };
+  }
+
+  /**
+   * Adds a page read into columns: a copy per column. A ROWNUM seen before sends the page through
+   * `addColumnarRows`, which drops the repeats or fails the pull as the record path does.
+   */
+  private addColumnarPage(page: ColumnarPage): void {
+    const start = this.rows;
+    const rownums = this.spec.paged ? page.column("ROWNUM") : undefined;
+    if (rownums) {
+      for (let r = 0; r < page.length; r++) {
+        const n = this.rownumOf(rownums[r]);
+        if (n < 0) continue;
+        if (this.rowOfRownum[n] !== 0) {
+          for (let q = 0; q < r; q++) {
+            const earlier = this.rownumOf(rownums[q]);
+            if (earlier >= 0) this.rowOfRownum[earlier] = 0;
+          }
+          return this.addColumnarRows(page, rownums);
+        }
+        this.rowOfRownum[n] = start + r + 1;
+      }
+    }
+    for (const slot of this.slots) {
+      const values = page.column(slot.key);
+      if (slot.numeric) {
+        const b = slot.builder as NumberColumnBuilder;
+        if (values) b.pushAll(values as Float64Array);
+        else for (let r = 0; r < page.length; r++) b.push(Number.NaN);
+      } else {
+        const b = slot.builder as TextColumnBuilder;
+        if (values) b.pushIds(values as Uint32Array);
+        else for (let r = 0; r < page.length; r++) b.push("");
+      }
+    }
+    this.rows += page.length;
+  }
+
+  /** Row by row, for a read page holding a ROWNUM seen before. */
+  private addColumnarRows(page: ColumnarPage, rownums: Uint32Array | Float64Array): void {
+    const columns = this.slots.map((s) => page.column(s.key));
+    for (let r = 0; r < page.length; r++) {
+      const n = this.rownumOf(rownums[r]);
+      const seen = n >= 0 ? this.rowOfRownum[n]! : 0;
+      if (seen !== 0) {
+        const same = this.slots.every((s, i) => {
+          const stored = s.builder.valueAt(seen - 1);
+          const v = columns[i] ? columns[i]![r]! : Number.NaN;
+          if (s.numeric) return stored === v || (stored !== stored && v !== v);
+          return columns[i] ? (s.builder as TextColumnBuilder).idAt(seen - 1) === v : stored === "";
+        });
+        if (!same) throw this.shiftedNumbering(n);
+        this.duplicates++;
+        continue;
+      }
+      this.slots.forEach((s, i) => {
+        const c = columns[i];
+        if (s.numeric) (s.builder as NumberColumnBuilder).push(c ? c[r]! : Number.NaN);
+        else if (c) (s.builder as TextColumnBuilder).pushIds(c.subarray(r, r + 1) as Uint32Array);
+        else (s.builder as TextColumnBuilder).push("");
+      });
+      this.rows++;
+      if (n >= 0) this.rowOfRownum[n] = this.rows;
+    }
   }
 
   /** Adds a record laid out like the page's first; false (nothing added) when it is laid out otherwise. */
@@ -158,7 +241,7 @@ export class TableBuilder {
    */
   /** A usable ROWNUM (room made for it in the map), or −1: a record without one is never a duplicate. */
   private rownumOf(raw: unknown): number {
-    const n = typeof raw === "string" ? Number(raw) : Number.NaN;
+    const n = typeof raw === "string" ? Number(raw) : typeof raw === "number" ? raw : Number.NaN;
     if (!Number.isInteger(n) || n < 0 || n > 50_000_000) return -1;
     if (n >= this.rowOfRownum.length) {
       const grown = new Int32Array(Math.max(n + 1, this.rowOfRownum.length * 2, 1024));
@@ -171,13 +254,15 @@ export class TableBuilder {
   private isDuplicate(rec: Record<string, unknown>, n: number): boolean {
     const seen = this.rowOfRownum[n]!;
     if (seen === 0) return false;
-    if (!this.sameAsRow(rec, seen - 1)) {
-      throw new BadResponseError(`row numbering shifted between windows (ROWNUM ${n} came twice with different data)`, {
-        dataset: this.spec.id,
-      });
-    }
+    if (!this.sameAsRow(rec, seen - 1)) throw this.shiftedNumbering(n);
     this.duplicates++;
     return true;
+  }
+
+  private shiftedNumbering(n: number): BadResponseError {
+    return new BadResponseError(`row numbering shifted between windows (ROWNUM ${n} came twice with different data)`, {
+      dataset: this.spec.id,
+    });
   }
 
   private sameAsRow(rec: Record<string, unknown>, row: number): boolean {

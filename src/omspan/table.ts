@@ -42,7 +42,7 @@ export function numberAt(table: Table, column: string, row: number): number {
 
 /** Builds one text column incrementally (ids in a growing Uint32Array; consecutive repeats skip the Map). */
 export class TextColumnBuilder {
-  private readonly lookup = new Map<string, number>();
+  private readonly idByValue = new Map<string, number>();
   private readonly dict: string[] = [];
   private ids = new Uint32Array(1024);
   private length = 0;
@@ -55,24 +55,54 @@ export class TextColumnBuilder {
   }
 
   push(value: string): void {
-    let id: number | undefined;
+    let id: number;
     if (value === this.last) id = this.lastId;
     else {
-      id = this.lookup.get(value);
-      if (id === undefined) {
-        id = this.dict.length;
-        this.dict.push(value);
-        this.lookup.set(value, id);
-      }
+      id = this.idOf(value);
       this.last = value;
       this.lastId = id;
     }
-    if (this.length === this.ids.length) {
-      const grown = new Uint32Array(this.ids.length * 2);
-      grown.set(this.ids);
-      this.ids = grown;
-    }
+    if (this.length === this.ids.length) this.reserve(1);
     this.ids[this.length++] = id;
+  }
+
+  /** The value's id in the dictionary, or −1. */
+  find(value: string): number {
+    return this.idByValue.get(value) ?? -1;
+  }
+
+  /** The value's id in the dictionary, added when new. */
+  idOf(value: string): number {
+    let id = this.idByValue.get(value);
+    if (id === undefined) {
+      id = this.dict.length;
+      this.dict.push(value);
+      this.idByValue.set(value, id);
+    }
+    return id;
+  }
+
+  get dictSize(): number {
+    return this.dict.length;
+  }
+
+  /** Takes back dictionary entries from `n` on (a page read that was declined added them). */
+  forgetFrom(n: number): void {
+    while (this.dict.length > n) this.idByValue.delete(this.dict.pop()!);
+    this.last = undefined;
+  }
+
+  /** Appends rows already encoded as ids of this dictionary. */
+  pushIds(ids: Uint32Array): void {
+    if (this.length + ids.length > this.ids.length) this.reserve(ids.length);
+    this.ids.set(ids, this.length);
+    this.length += ids.length;
+  }
+
+  private reserve(more: number): void {
+    const grown = new Uint32Array(Math.max(this.ids.length * 2, this.length + more));
+    grown.set(this.ids.subarray(0, this.length));
+    this.ids = grown;
   }
 
   /** Drops rows from `n` on (a record that failed half-way). */
@@ -82,6 +112,10 @@ export class TextColumnBuilder {
 
   valueAt(row: number): string {
     return this.dict[this.ids[row]!]!;
+  }
+
+  idAt(row: number): number {
+    return this.ids[row]!;
   }
 
   build(): TextColumn {
@@ -97,12 +131,20 @@ export class NumberColumnBuilder {
   private length = 0;
 
   push(value: number): void {
-    if (this.length === this.values.length) {
-      const grown = new Float64Array(this.values.length * 2);
-      grown.set(this.values);
-      this.values = grown;
-    }
+    if (this.length === this.values.length) this.reserve(1);
     this.values[this.length++] = value;
+  }
+
+  pushAll(values: Float64Array): void {
+    if (this.length + values.length > this.values.length) this.reserve(values.length);
+    this.values.set(values, this.length);
+    this.length += values.length;
+  }
+
+  private reserve(more: number): void {
+    const grown = new Float64Array(Math.max(this.values.length * 2, this.length + more));
+    grown.set(this.values.subarray(0, this.length));
+    this.values = grown;
   }
 
   truncate(n: number): void {
