@@ -7,13 +7,13 @@
  * alone costs, where JSON.parse and then converting its objects costs a third more and leaves 400,000
  * objects for the collector. Anything else (whitespace between tokens, an escape, a record shaped
  * otherwise, a field the table does not know yet, a value the model rejects) makes the reader decline
- * with `undefined`, having changed nothing, and the caller takes the JSON.parse path, which accepts all
+ * with `undefined`, adding nothing to the table, and the caller takes the JSON.parse path, which accepts all
  * of JSON and names what is wrong. The reader never accepts text JSON.parse would refuse and never reads
  * a value differently; `test/unit/page-reader.test.ts` holds it to that.
  */
 import { parseNumber } from "./convert";
 import type { ColumnKind } from "./datasets/columns";
-import type { NumberColumnBuilder, TextColumnBuilder } from "./table";
+import { hasControlChar, type NumberColumnBuilder, type TextColumnBuilder } from "./table";
 
 /** A page already in columns: for each field present, ids into its text column's dictionary or numbers. */
 export class ColumnarPage {
@@ -62,12 +62,6 @@ const NINE = 0x39;
 /** Whole numbers of up to 15 digits are computed digit by digit, exactly (10^15 < 2^53). */
 const EXACT_DIGITS = 15;
 
-/** JSON forbids raw control characters inside strings; JSON.parse would refuse such text. */
-function hasControlChar(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) < 0x20) return true;
-  return false;
-}
-
 /** The field names of the first record, when it is `{"K":"v",…}` with plain, distinct names. */
 function firstRecordKeys(body: string): string[] | undefined {
   const keys: string[] = [];
@@ -101,8 +95,8 @@ function detached(slice: string): string {
 const isJsonSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 
 /**
- * Reads `body` into a ColumnarPage, or declines with undefined (nothing changed: dictionary entries the
- * attempt added are taken back).
+ * Reads `body` into a ColumnarPage, or declines with undefined. Either way no row is added yet: pages
+ * are read as they arrive and added in order (TableBuilder.addPage).
  */
 export function readColumnarPage(body: string, target: ReadTarget): ColumnarPage | undefined {
   if (body.charCodeAt(0) !== OPEN_BRACKET || body.charCodeAt(1) !== OPEN_BRACE) return undefined;
@@ -119,12 +113,9 @@ export function readColumnarPage(body: string, target: ReadTarget): ColumnarPage
   const names = slots.map((s) => s.key);
   for (const s of target.slots) if (!s.optional && !keys.includes(s.key)) return undefined;
 
-  const texts = slots.filter((s) => !s.numeric).map((s) => s.builder as TextColumnBuilder);
-  const marks = texts.map((b) => b.dictSize);
+  // Dictionary entries a declined read added stay unused, and the table's build drops them.
   const read = new PageRead(body, slots, target);
-  if (read.run()) return new ColumnarPage(read.rows, names, read.trimmed());
-  texts.forEach((b, i) => b.forgetFrom(marks[i]!));
-  return undefined;
+  return read.run() ? new ColumnarPage(read.rows, names, read.trimmed()) : undefined;
 }
 
 /** One pass over one page; `run` is false when the text is not in the compact form it reads. */
@@ -195,10 +186,11 @@ class PageRead {
     const builder = this.slots[f]!.builder as TextColumnBuilder;
     let id = builder.find(value);
     if (id < 0) {
-      // A value new to the dictionary is checked once; every later equal value is the same text.
+      // A value new to the dictionary is checked here; a value found there is known to be clean, unless
+      // the dictionary holds one that came escaped.
       if (hasControlChar(value)) return -1;
       id = builder.idOf(detached(value));
-    }
+    } else if (builder.holdsControlChars && hasControlChar(value)) return -1;
     ids[row] = id;
     this.lastText[f] = value;
     this.lastValue[f] = id;

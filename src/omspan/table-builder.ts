@@ -270,7 +270,7 @@ export class TableBuilder {
       const raw = rec[s.key];
       if (s.numeric) {
         const a = s.builder.valueAt(row) as number;
-        const b = typeof raw === "string" ? (s.kind === "date" ? this.date(raw) : Number(raw)) : Number.NaN;
+        const b = typeof raw === "string" ? (s.kind === "date" ? this.date(raw) : parseNumber(raw)) : Number.NaN;
         if (!(a === b || (a !== a && b !== b))) return false;
       } else if ((s.builder.valueAt(row) as string) !== (typeof raw === "string" ? raw : "")) return false;
     }

@@ -5,6 +5,12 @@
  */
 import type { ColumnKind } from "./datasets/columns";
 
+/** JSON forbids raw control characters inside strings. */
+export function hasControlChar(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) < 0x20) return true;
+  return false;
+}
+
 export interface TextColumn {
   readonly kind: "text";
   /** Distinct values; `ids[row]` indexes into it. */
@@ -78,19 +84,16 @@ export class TextColumnBuilder {
       id = this.dict.length;
       this.dict.push(value);
       this.idByValue.set(value, id);
+      if (!this.holdsControlChars && hasControlChar(value)) this.holdsControlChars = true;
     }
     return id;
   }
 
-  get dictSize(): number {
-    return this.dict.length;
-  }
-
-  /** Takes back dictionary entries from `n` on (a page read that was declined added them). */
-  forgetFrom(n: number): void {
-    while (this.dict.length > n) this.idByValue.delete(this.dict.pop()!);
-    this.last = undefined;
-  }
+  /**
+   * Whether some value holds a control character (it came escaped, through JSON.parse). The page reader
+   * then checks even the values it finds here: raw in a page, such a character is not JSON.
+   */
+  holdsControlChars = false;
 
   /** Appends rows already encoded as ids of this dictionary. */
   pushIds(ids: Uint32Array): void {
@@ -118,10 +121,27 @@ export class TextColumnBuilder {
     return this.ids[row]!;
   }
 
+  /**
+   * The column, its dictionary renumbered by first appearance in row order. Pages read as they arrived
+   * (or read and then not used) leave the working dictionary in another order, with entries no row
+   * uses; the table is the same however its pages came.
+   */
   build(): TextColumn {
-    const used = this.ids.subarray(0, this.length);
-    const ids = this.dict.length <= 0xffff ? Uint16Array.from(used) : used.slice();
-    return { kind: "text", dict: this.dict, ids };
+    const n = this.length;
+    const from = this.ids;
+    const renumbered = new Int32Array(this.dict.length).fill(-1);
+    const dict: string[] = [];
+    const ids = this.dict.length <= 0xffff ? new Uint16Array(n) : new Uint32Array(n);
+    for (let r = 0; r < n; r++) {
+      const old = from[r]!;
+      let id = renumbered[old]!;
+      if (id < 0) {
+        id = renumbered[old] = dict.length;
+        dict.push(this.dict[old]!);
+      }
+      ids[r] = id;
+    }
+    return { kind: "text", dict, ids };
   }
 }
 
