@@ -182,7 +182,7 @@ export class TableBuilder {
       this.slots.forEach((s, i) => {
         const c = columns[i];
         if (s.numeric) (s.builder as NumberColumnBuilder).push(c ? c[r]! : Number.NaN);
-        else if (c) (s.builder as TextColumnBuilder).pushIds(c.subarray(r, r + 1) as Uint32Array);
+        else if (c) (s.builder as TextColumnBuilder).pushId(c[r]!);
         else (s.builder as TextColumnBuilder).push("");
       });
       this.rows++;

@@ -4,6 +4,7 @@
  * Realisasi profile to a few tens of MB and makes index building a pass over small integers.
  */
 import type { ColumnKind } from "./datasets/columns";
+import { ColumnChunks } from "./column-chunks";
 
 /** JSON forbids raw control characters inside strings. */
 export function hasControlChar(s: string): boolean {
@@ -46,12 +47,11 @@ export function numberAt(table: Table, column: string, row: number): number {
   return c?.kind === "number" ? c.values[row]! : Number.NaN;
 }
 
-/** Builds one text column incrementally (ids in a growing Uint32Array; consecutive repeats skip the Map). */
+/** Builds one text column incrementally (ids into a working dictionary; consecutive repeats skip the Map). */
 export class TextColumnBuilder {
   private readonly idByValue = new Map<string, number>();
   private readonly dict: string[] = [];
-  private ids = new Uint32Array(1024);
-  private length = 0;
+  private readonly ids = new ColumnChunks<Uint32Array>((n) => new Uint32Array(n));
   private last: string | undefined;
   private lastId = 0;
 
@@ -68,8 +68,7 @@ export class TextColumnBuilder {
       this.last = value;
       this.lastId = id;
     }
-    if (this.length === this.ids.length) this.reserve(1);
-    this.ids[this.length++] = id;
+    this.ids.push(id);
   }
 
   /** The value's id in the dictionary, or −1. */
@@ -95,30 +94,27 @@ export class TextColumnBuilder {
    */
   holdsControlChars = false;
 
-  /** Appends rows already encoded as ids of this dictionary. */
-  pushIds(ids: Uint32Array): void {
-    if (this.length + ids.length > this.ids.length) this.reserve(ids.length);
-    this.ids.set(ids, this.length);
-    this.length += ids.length;
+  /** Appends a row already encoded as an id of this dictionary. */
+  pushId(id: number): void {
+    this.ids.push(id);
   }
 
-  private reserve(more: number): void {
-    const grown = new Uint32Array(Math.max(this.ids.length * 2, this.length + more));
-    grown.set(this.ids.subarray(0, this.length));
-    this.ids = grown;
+  /** Appends rows already encoded as ids of this dictionary (kept as they are: not to be written again). */
+  pushIds(ids: Uint32Array): void {
+    this.ids.append(ids);
   }
 
   /** Drops rows from `n` on (a record that failed half-way). */
   truncate(n: number): void {
-    this.length = Math.min(this.length, n);
+    this.ids.truncate(n);
   }
 
   valueAt(row: number): string {
-    return this.dict[this.ids[row]!]!;
+    return this.dict[this.ids.at(row)]!;
   }
 
   idAt(row: number): number {
-    return this.ids[row]!;
+    return this.ids.at(row);
   }
 
   /**
@@ -127,19 +123,20 @@ export class TextColumnBuilder {
    * uses; the table is the same however its pages came.
    */
   build(): TextColumn {
-    const n = this.length;
-    const from = this.ids;
     const renumbered = new Int32Array(this.dict.length).fill(-1);
     const dict: string[] = [];
-    const ids = this.dict.length <= 0xffff ? new Uint16Array(n) : new Uint32Array(n);
-    for (let r = 0; r < n; r++) {
-      const old = from[r]!;
-      let id = renumbered[old]!;
-      if (id < 0) {
-        id = renumbered[old] = dict.length;
-        dict.push(this.dict[old]!);
+    const ids = this.dict.length <= 0xffff ? new Uint16Array(this.ids.length) : new Uint32Array(this.ids.length);
+    let r = 0;
+    for (const chunk of this.ids.chunks()) {
+      for (let i = 0; i < chunk.length; i++) {
+        const old = chunk[i]!;
+        let id = renumbered[old]!;
+        if (id < 0) {
+          id = renumbered[old] = dict.length;
+          dict.push(this.dict[old]!);
+        }
+        ids[r++] = id;
       }
-      ids[r] = id;
     }
     return { kind: "text", dict, ids };
   }
@@ -147,35 +144,32 @@ export class TextColumnBuilder {
 
 /** Builds one number column incrementally. */
 export class NumberColumnBuilder {
-  private values = new Float64Array(1024);
-  private length = 0;
+  private readonly values = new ColumnChunks<Float64Array>((n) => new Float64Array(n));
 
   push(value: number): void {
-    if (this.length === this.values.length) this.reserve(1);
-    this.values[this.length++] = value;
+    this.values.push(value);
   }
 
+  /** Appends rows as they are (not to be written again). */
   pushAll(values: Float64Array): void {
-    if (this.length + values.length > this.values.length) this.reserve(values.length);
-    this.values.set(values, this.length);
-    this.length += values.length;
-  }
-
-  private reserve(more: number): void {
-    const grown = new Float64Array(Math.max(this.values.length * 2, this.length + more));
-    grown.set(this.values.subarray(0, this.length));
-    this.values = grown;
+    this.values.append(values);
   }
 
   truncate(n: number): void {
-    this.length = Math.min(this.length, n);
+    this.values.truncate(n);
   }
 
   valueAt(row: number): number {
-    return this.values[row]!;
+    return this.values.at(row);
   }
 
   build(): NumberColumn {
-    return { kind: "number", values: this.values.slice(0, this.length) };
+    const values = new Float64Array(this.values.length);
+    let at = 0;
+    for (const chunk of this.values.chunks()) {
+      values.set(chunk, at);
+      at += chunk.length;
+    }
+    return { kind: "number", values };
   }
 }
