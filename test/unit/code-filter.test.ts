@@ -53,3 +53,12 @@ test("filter pairs map words to wire columns, and refuse unknown words", () => {
   expect(() => parseFilterPairs("warna=merah", REALISASI_COLUMNS)).toThrow(/unknown filter "warna"/);
   expect(() => parseFilterPairs("program", REALISASI_COLUMNS)).toThrow(/key=value/);
 });
+
+test("the same text under the same rule is one frozen filter, so indexes resolve it once", () => {
+  const a = parseCodeFilter("52,-5241*", AKUN_RULE);
+  expect(parseCodeFilter("52,-5241*", AKUN_RULE)).toBe(a);
+  expect(parseCodeFilter("52,-5241*", { ...AKUN_RULE })).not.toBe(a);
+  expect(Object.isFrozen(a) && Object.isFrozen(a.include) && Object.isFrozen(a.include[0])).toBe(true);
+  expect(() => parseCodeFilter("5x", AKUN_RULE)).toThrow(/digits only/);
+  expect(() => parseCodeFilter("5x", AKUN_RULE)).toThrow(/digits only/); // refusals are not remembered as filters
+});
