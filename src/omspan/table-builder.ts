@@ -1,8 +1,9 @@
 /**
- * Turns pages of raw OMSPAN records into a columnar Table, converting at the edge and checking every
- * record against the dataset's column model. The per-row check is a tight loop over the model (400,000
- * rows must cost little next to JSON.parse); only a failing record goes through the zod schema, to name
- * the field in the error.
+ * Turns pages of OMSPAN records into a columnar Table, converting at the edge and checking every record
+ * against the dataset's column model. A page comes either already in columns (page-reader.ts, OMSPAN's
+ * usual compact form, read as it arrives) or as records parsed by JSON.parse; both end in the same table.
+ * On the record path the per-row check is a tight loop over the model; only a failing record goes
+ * through the zod schema, to name the field in the error.
  */
 import type { DatasetSpec } from "./datasets/catalog";
 import type { ColumnKind } from "./datasets/columns";
@@ -127,8 +128,8 @@ export class TableBuilder {
   }
 
   /**
-   * Adds a page read into columns: a copy per column. A ROWNUM seen before sends the page through
-   * `addColumnarRows`, which drops the repeats or fails the pull as the record path does.
+   * Adds a page read into columns: its columns are kept as they are. A ROWNUM seen before sends the page
+   * through `addColumnarRows`, which drops the repeats or fails the pull as the record path does.
    */
   private addColumnarPage(page: ColumnarPage): void {
     const start = this.rows;
