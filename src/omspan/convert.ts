@@ -12,7 +12,8 @@ const MONTHS: Readonly<Record<string, number>> = {
 
 const MS_PER_DAY = 86_400_000;
 const ORACLE_DATE = /^(\d{1,2})-([A-Za-z]{3})-(\d{2}|\d{4})$/;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})/;
+/** ISO `2019-02-04`, optionally with a time of day (which is ignored); nothing else after it. */
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /** `04-FEB-19` → day number; also accepts a 4-digit year and ISO `2019-02-04`. NaN when malformed. */
 export function parseOmspanDate(text: string): number {

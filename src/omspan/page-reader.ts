@@ -13,7 +13,7 @@
  */
 import { parseNumber } from "./convert";
 import type { ColumnKind } from "./datasets/columns";
-import { hasControlChar, type NumberColumnBuilder, type TextColumnBuilder } from "./table";
+import { escapedInJson, type NumberColumnBuilder, type TextColumnBuilder } from "./table";
 
 /** A page already in columns: for each field present, ids into its text column's dictionary or numbers. */
 export class ColumnarPage {
@@ -72,7 +72,7 @@ function firstRecordKeys(body: string): string[] | undefined {
     const keyEnd = body.indexOf('"', p + 2);
     if (keyEnd < 0 || body.charCodeAt(keyEnd + 1) !== 0x3a || body.charCodeAt(keyEnd + 2) !== QUOTE) return undefined;
     const key = body.slice(p + 2, keyEnd);
-    if (hasControlChar(key) || keys.includes(key)) return undefined;
+    if (escapedInJson(key) || keys.includes(key)) return undefined;
     keys.push(key);
     const valueEnd = body.indexOf('"', keyEnd + 3);
     if (valueEnd < 0) return undefined;
@@ -100,8 +100,10 @@ const isJsonSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c =
  */
 export function readColumnarPage(body: string, target: ReadTarget): ColumnarPage | undefined {
   if (body.charCodeAt(0) !== OPEN_BRACKET || body.charCodeAt(1) !== OPEN_BRACE) return undefined;
-  // With no backslash anywhere there is no escape to decode: every value is the text between its quotes.
-  if (body.indexOf("\\") !== -1) return undefined;
+  // Escapes are left to JSON.parse. Rather than scan the whole page for a backslash, every text the
+  // reader takes is checked once: field names, values new to a dictionary or the date cache, and values
+  // found in a dictionary that holds escaped text. A value is otherwise the text up to the next quote; a
+  // backslash before that quote would be in the text, and the check declines it.
   const keys = firstRecordKeys(body);
   if (!keys) return undefined;
   const slots: ReadSlot[] = [];
@@ -186,11 +188,9 @@ class PageRead {
     const builder = this.slots[f]!.builder as TextColumnBuilder;
     let id = builder.find(value);
     if (id < 0) {
-      // A value new to the dictionary is checked here; a value found there is known to be clean, unless
-      // the dictionary holds one that came escaped.
-      if (hasControlChar(value)) return -1;
+      if (escapedInJson(value)) return -1;
       id = builder.idOf(detached(value));
-    } else if (builder.holdsControlChars && hasControlChar(value)) return -1;
+    } else if (builder.holdsEscapedText && escapedInJson(value)) return -1;
     ids[row] = id;
     this.lastText[f] = value;
     this.lastValue[f] = id;
@@ -236,7 +236,7 @@ class PageRead {
       return end;
     }
     const text = body.slice(p, end);
-    if (hasControlChar(text)) return -1;
+    if (escapedInJson(text)) return -1;
     const day = this.target.date(text);
     if (day !== day && !(this.slots[f]!.optional && text === "")) return -1;
     values[row] = day;

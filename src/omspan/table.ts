@@ -6,9 +6,15 @@
 import type { ColumnKind } from "./datasets/columns";
 import { ColumnChunks } from "./column-chunks";
 
-/** JSON forbids raw control characters inside strings. */
-export function hasControlChar(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) < 0x20) return true;
+/**
+ * Whether JSON must escape some character of `s`: a control character or a backslash. Raw in a page,
+ * the first is not JSON and the second starts an escape; the page reader reads neither.
+ */
+export function escapedInJson(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c === 0x5c) return true;
+  }
   return false;
 }
 
@@ -83,16 +89,16 @@ export class TextColumnBuilder {
       id = this.dict.length;
       this.dict.push(value);
       this.idByValue.set(value, id);
-      if (!this.holdsControlChars && hasControlChar(value)) this.holdsControlChars = true;
+      if (!this.holdsEscapedText && escapedInJson(value)) this.holdsEscapedText = true;
     }
     return id;
   }
 
   /**
-   * Whether some value holds a control character (it came escaped, through JSON.parse). The page reader
-   * then checks even the values it finds here: raw in a page, such a character is not JSON.
+   * Whether some value holds a character JSON escapes (it came through JSON.parse). The page reader then
+   * checks even the values it finds here: raw in a page, such a character is not the same value.
    */
-  holdsControlChars = false;
+  holdsEscapedText = false;
 
   /** Appends a row already encoded as an id of this dictionary. */
   pushId(id: number): void {
@@ -125,9 +131,19 @@ export class TextColumnBuilder {
   build(): TextColumn {
     const renumbered = new Int32Array(this.dict.length).fill(-1);
     const dict: string[] = [];
+    const chunks = this.ids.chunks();
+    // In first-appearance order already (pages read in order), the ids are copied as they are.
     const ids = this.dict.length <= 0xffff ? new Uint16Array(this.ids.length) : new Uint32Array(this.ids.length);
+    if (inFirstAppearanceOrder(chunks, this.dict.length)) {
+      let at = 0;
+      for (const chunk of chunks) {
+        ids.set(chunk, at);
+        at += chunk.length;
+      }
+      return { kind: "text", dict: this.dict.slice(), ids };
+    }
     let r = 0;
-    for (const chunk of this.ids.chunks()) {
+    for (const chunk of chunks) {
       for (let i = 0; i < chunk.length; i++) {
         const old = chunk[i]!;
         let id = renumbered[old]!;
@@ -140,6 +156,21 @@ export class TextColumnBuilder {
     }
     return { kind: "text", dict, ids };
   }
+}
+
+/** Whether every id first appears after all smaller ones, and every id of the dictionary appears. */
+function inFirstAppearanceOrder(chunks: readonly Uint32Array[], dictSize: number): boolean {
+  let next = 0;
+  for (const chunk of chunks) {
+    for (let i = 0; i < chunk.length; i++) {
+      const id = chunk[i]!;
+      if (id >= next) {
+        if (id !== next) return false;
+        next++;
+      }
+    }
+  }
+  return next === dictSize;
 }
 
 /** Builds one number column incrementally. */

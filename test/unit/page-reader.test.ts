@@ -125,6 +125,8 @@ describe("what the reader declines, leaving the table as it was", () => {
     ["a number that is not text", compact(realisasi()).replace(/"AMOUNT":"(\d+)"/, '"AMOUNT":$1')],
     ["an amount with thousands dots", compact(realisasi()).replace(/"AMOUNT":"(\d+)"/, '"AMOUNT":"3.600.000"')],
     ["a date that does not exist", compact(realisasi()).replace(/"TANGGAL":"[^"]+"/, '"TANGGAL":"31-FEB-19"')],
+    ["a date with a raw control character", compact(realisasi()).replace(/"TANGGAL":"[^"]+"/, '"TANGGAL":"04-FEB-19\u0001"')],
+    ["a date with an escape", compact(realisasi()).replace(/"TANGGAL":"[^"]+"/, '"TANGGAL":"04-FEB-1\\u0039"')],
     ["a field the table does not know yet", compact(realisasi().map((r) => ({ ...r, NEW_FIELD: "1" })))],
     ["a truncated body", compact(realisasi()).slice(0, -7)],
     ["something after the array", `${compact(realisasi())}x`],
@@ -205,6 +207,19 @@ test("a value that came escaped through JSON.parse does not let the same value i
   expect(b.readPage(escaped)).toBeUndefined(); // an escape: the record path takes it
   b.addPage(JSON.parse(escaped) as unknown[]);
   const raw = JSON.stringify([{ ...r, ROWNUM: "2", KPPN: "0\t1" }]).replace("\\t", "\t");
+  expect(() => JSON.parse(raw)).toThrow();
+  expect(b.readPage(raw)).toBeUndefined();
+});
+
+test("a value that came with an escaped backslash does not let a raw backslash in", () => {
+  const r = threeRecords()[0]!;
+  const b = new TableBuilder(datasetSpec("realisasi"));
+  const escaped = JSON.stringify([{ ...r, KPPN: "0\\" }]); // the value 0\ — the text "0\\"
+  expect(b.readPage(escaped)).toBeUndefined();
+  b.addPage(JSON.parse(escaped) as unknown[]);
+  // Raw, `"0\",` is the start of an escaped quote: no longer the value 0\, and here not even JSON.
+  const raw = escaped.replace('"ROWNUM":"1"', '"ROWNUM":"2"').replace('"KPPN":"0\\\\"', '"KPPN":"0\\"');
+  expect(raw).toContain('"KPPN":"0\\","BA"');
   expect(() => JSON.parse(raw)).toThrow();
   expect(b.readPage(raw)).toBeUndefined();
 });
