@@ -85,8 +85,9 @@ function firstRecordKeys(body: string): string[] | undefined {
 
 /**
  * A copy of a slice of the page that holds on to nothing else. V8 may represent a slice as a view into
- * the whole 1.6 MB page; a dictionary entry lives as long as the table, the page should not. Only new
- * dictionary entries pay for this.
+ * the whole 1.6 MB page; a dictionary entry (or a date-cache key) outlives the page, and must not keep
+ * it. Only new dictionary entries and dates unlike the previous row's pay for this, and only texts
+ * long enough to be views (OMSPAN's `DD-MON-YY` never is).
  */
 function detached(slice: string): string {
   return slice.length < 13 ? slice : (JSON.parse(`"${slice}"`) as string);
@@ -237,7 +238,7 @@ class PageRead {
     }
     const text = body.slice(p, end);
     if (escapedInJson(text)) return -1;
-    const day = this.target.date(text);
+    const day = this.target.date(detached(text)); // the builder caches it by its text
     if (day !== day && !(this.slots[f]!.optional && text === "")) return -1;
     values[row] = day;
     this.lastText[f] = text;
