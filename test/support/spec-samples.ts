@@ -16,3 +16,14 @@ export const PNBP_TABLE_SAMPLE = `{"header": ["KDSATKER","AKUN","TANGGAL","AMOUN
 export const NO_DATA = `{"body":{"value":"Tidak Ada Data (no data found)"}}`;
 export const WRONG_PARAMETER = `[[{"colspan":26,"classes":"bold align-center","value":"Harap isi filter atau parameter terlebih dahulu"}]]`;
 export const UNAUTHORIZED = `Token yang dikirimkan tidak valid (Signature verification failed)`;
+
+/** Each dataset's success sample, for tests that run over all of them. */
+export const SUCCESS_SAMPLES = [
+  ["dipa", DIPA_SAMPLE],
+  ["realisasi", REALISASI_SAMPLE],
+  ["dana", DANA_SAMPLE],
+  ["ikpa-eselon1", IKPA_ESELON1_SAMPLE],
+  ["ikpa-satker", IKPA_SATKER_SAMPLE],
+  ["ikpa-kl", IKPA_KL_SAMPLE],
+  ["pnbp", PNBP_TABLE_SAMPLE],
+] as const;

@@ -17,15 +17,7 @@ function tableOf(dataset: DatasetId, body: string) {
 }
 
 describe("classifying the spec's verbatim bodies", () => {
-  test.each([
-    ["dipa", S.DIPA_SAMPLE],
-    ["realisasi", S.REALISASI_SAMPLE],
-    ["dana", S.DANA_SAMPLE],
-    ["ikpa-eselon1", S.IKPA_ESELON1_SAMPLE],
-    ["ikpa-satker", S.IKPA_SATKER_SAMPLE],
-    ["ikpa-kl", S.IKPA_KL_SAMPLE],
-    ["pnbp", S.PNBP_TABLE_SAMPLE],
-  ] as const)("%s success sample converts into a typed table", (dataset, body) => {
+  test.each(S.SUCCESS_SAMPLES)("%s success sample converts into a typed table", (dataset, body) => {
     const t = tableOf(dataset, body);
     expect(t.rowCount).toBeGreaterThan(0);
   });

@@ -100,14 +100,8 @@ test.each(DATASET_IDS.filter((d) => d !== "pnbp"))("the simulator's %s reads int
   expectSameTableAsStoreWould(dataset, bodies.get(dataset)!);
 });
 
-test.each([
-  ["dipa", S.DIPA_SAMPLE],
-  ["realisasi", S.REALISASI_SAMPLE],
-  ["dana", S.DANA_SAMPLE],
-  ["ikpa-eselon1", S.IKPA_ESELON1_SAMPLE],
-  ["ikpa-satker", S.IKPA_SATKER_SAMPLE],
-  ["ikpa-kl", S.IKPA_KL_SAMPLE],
-] as const)("the spec's %s sample, compacted, reads into the same table", (dataset, body) => {
+// PNBP's sample is a header/body table, never the compact form.
+test.each(S.SUCCESS_SAMPLES.filter(([d]) => d !== "pnbp"))("the spec's %s sample, compacted, reads into the same table", (dataset, body) => {
   expectSameTableAsStoreWould(dataset, [JSON.stringify(JSON.parse(body))]);
 });
 
