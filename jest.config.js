@@ -11,5 +11,7 @@ module.exports = {
     // office-addin-mock pulls an ESM-only package through office-addin-manifest; we never need it here.
     "^office-addin-manifest$": "<rootDir>/test/support/office-addin-manifest-stub.js",
   },
+  // Finds the browser once for the browser tests (test/support/find-browser.ts), or stops with one line.
+  globalSetup: "<rootDir>/test/support/global-setup.ts",
   testTimeout: 60000,
 };

@@ -2,16 +2,17 @@
  * `npm start`: builds the add-in, starts the simulator (demo profile) and the server on
  * https://localhost:3000 in this one process, prints the demo key and how to sideload, and stops
  * everything on Ctrl+C or `npm stop`. `--watch` (npm run dev-server) rebuilds on change instead of once.
- * Settings: OMSPAN_PORT, OMSPAN_UPSTREAM (point at the real OMSPAN: then no simulator is started).
+ * Settings: OMSPAN_PORT (0 picks a free port), OMSPAN_UPSTREAM (point at the real OMSPAN: then no simulator
+ * is started), OMSPAN_PID_FILE (see pid-file.ts).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { startSimulator, type RunningSimulator } from "../simulator";
 import { ConfigError, loadServerConfig, startServer, type RunningServer } from "../server";
+import { PID_FILE } from "./pid-file";
 import { canSideload, officeAddinDebugging, sideloadInstructions } from "./sideload";
 
-export const PID_FILE = path.resolve(".omspan/start.pid");
 const watch = process.argv.includes("--watch");
 /** `--no-build`: serve the existing dist/ (tests build it once for every suite). */
 const build = !process.argv.includes("--no-build");

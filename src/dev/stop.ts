@@ -1,8 +1,6 @@
 /** `npm stop`: ends what `npm start` started (it cleans up its own simulator, server and sideload). */
 import { existsSync, readFileSync, rmSync } from "node:fs";
-import path from "node:path";
-
-const PID_FILE = path.resolve(".omspan/start.pid");
+import { PID_FILE } from "./pid-file";
 
 if (!existsSync(PID_FILE)) {
   process.stdout.write("OMSPAN: nothing to stop (no `npm start` running from this folder).\n");

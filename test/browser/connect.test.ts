@@ -11,7 +11,7 @@ import { decodeClaims, normaliseKey } from "../../src/omspan/claims";
 import { localizeError } from "../../src/omspan/messages";
 import { mintKey } from "../../src/simulator";
 import { startStack, type Stack } from "../support/stack";
-import { appConsoleErrors, browserTestsEnabled, CHROMIUM, ensureDist, launchBrowser, openPane, type OpenPane } from "./support";
+import { appConsoleErrors, ensureDist, launchBrowser, openPane, type OpenPane } from "./support";
 
 const SCREENSHOTS = path.join(os.tmpdir(), "omspan-browser-tests");
 /** Nothing listens on the discard port (and Chromium will not even try it): an address that cannot answer. */
@@ -51,12 +51,7 @@ async function errorText(page: Page): Promise<string> {
   return (await bar.textContent()) ?? "";
 }
 
-const suite = browserTestsEnabled() ? describe : describe.skip;
-if (!browserTestsEnabled()) {
-  console.warn(`Browser tests skipped: ${CHROMIUM} is missing (apt-get install chromium). In CI they run.`);
-}
-
-suite("connecting from the pane through the real proxy (Chromium, preview mode)", () => {
+describe("connecting from the pane through the real proxy (Chromium, preview mode)", () => {
   let stack: Stack;
   let browser: Browser;
   let origin: string;

@@ -1,6 +1,7 @@
 /**
- * Reusable pieces for browser tests: serve a directory on loopback, launch Debian's Chromium through
- * playwright-core, and open the task pane with office.js either offline (CDN aborted) or served from the
+ * Reusable pieces for browser tests: serve a directory on loopback, launch the browser that jest's global
+ * setup found (test/support/find-browser.ts: OMSPAN_BROWSER, a system Chromium/Chrome/Edge, or the one npm ci
+ * brought) through playwright-core, and open the task pane with office.js either offline (CDN aborted) or served from the
  * local @microsoft/office-js package. Every other off-machine request is aborted, so tests stay hermetic.
  */
 import { existsSync } from "node:fs";
@@ -9,17 +10,19 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { findBrowser, type FoundBrowser } from "../support/find-browser";
 import { ROOT } from "./build";
 
 export { ensureDist } from "./build";
 
-export const CHROMIUM = "/usr/bin/chromium";
 export const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
 const OFFICE_JS_LOCAL = path.join(ROOT, "node_modules", "@microsoft", "office-js", "dist");
 
-/** Browser tests run when Chromium is installed, and always in CI (where a missing browser is a failure). */
-export function browserTestsEnabled(): boolean {
-  return existsSync(CHROMIUM) || Boolean(process.env.CI);
+/** The browser global setup found (it stops the run when there is none, so this always has one). */
+function testBrowser(): FoundBrowser {
+  const found = process.env.OMSPAN_TEST_BROWSER;
+  // Run outside jest's global setup (e.g. a single file with a custom config): look for one here.
+  return found ? (JSON.parse(found) as FoundBrowser) : findBrowser();
 }
 
 const TYPES: Record<string, string> = {
@@ -68,8 +71,11 @@ export async function serveDir(dir: string): Promise<StaticServer> {
 }
 
 export function launchBrowser(): Promise<Browser> {
+  const browser = testBrowser();
   return chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath: browser.executablePath,
+    env: { ...process.env, ...browser.env } as Record<string, string>,
+    // Our own flags for every browser: never the serverless package's --single-process or --disable-web-security.
     args: [
       "--headless",
       "--no-sandbox",
