@@ -5,60 +5,16 @@
  * that add up — group subtotals to the grand total, the grand total to the scope's own pagu and
  * realisation — with codes as text, OMSPAN names as text, and nothing the evaluator does not understand.
  */
-import { OmspanClient } from "../../src/omspan/client";
-import { Store, type Connection } from "../../src/omspan/store";
-import { buildReport, templateNeeds, TEMPLATE_IDS, type ReportGrid, type TemplateData, type TemplateId } from "../../src/omspan/templates";
-import { startSimulator, type RunningSimulator } from "../../src/simulator";
-import { referenceOmspan, type ReportRaw } from "../support/report-reference";
-import { SheetEvaluator, type OmspanCall, type Scalar } from "../support/sheet-evaluator";
-import { rawRealisasi } from "../support/stack";
-import type { Raw } from "../support/sums-reference";
+import { buildReport, templateNeeds, TEMPLATE_IDS, type ReportGrid, type TemplateId } from "../../src/omspan/templates";
+import { evaluateGrid, loadReportProfile, pickSatker, REPORT_YEAR as YEAR, type ReportProfile as Profile } from "../support/report-stack";
+import type { Scalar } from "../support/sheet-evaluator";
 
-const YEAR = 2026;
 const MONTH = 9;
-
-interface Profile {
-  sim: RunningSimulator;
-  conn: Connection;
-  data: TemplateData;
-  raw: ReportRaw;
-}
-
-async function rawGet(sim: RunningSimulator, key: string, route: string): Promise<Raw[]> {
-  const res = await fetch(`${sim.baseUrl}${route}`, { headers: { Authorization: `Bearer ${key}` } });
-  return (await res.json()) as Raw[];
-}
-
-async function loadProfile(profile: "demo" | "full"): Promise<Profile> {
-  const sim = await startSimulator({ port: 0, host: "127.0.0.1", profile });
-  const key = await sim.mintKey({ year: YEAR });
-  const conn = { baseUrl: sim.baseUrl, key };
-  const store = new Store((c) => new OmspanClient(c));
-  const [dipa, dana, ikpa] = await Promise.all(["dipa", "dana", "ikpa-satker"].map((d) => store.get(conn, d as "dipa")));
-  const raw: ReportRaw = {
-    dipa: await rawGet(sim, key, "DipaBelanjaKL/BELANJA"),
-    realisasi: await rawRealisasi(sim.baseUrl, key),
-    dana: await rawGet(sim, key, "DataFA"),
-    ikpaSatker: await rawGet(sim, key, "CapaianIKSatkerRe"),
-  };
-  return { sim, conn, raw, data: { dipa: dipa!.table, dana: dana!.table, "ikpa-satker": ikpa!.table } };
-}
-
-/** The reference over a profile's raw pages, grouped once per profile. */
-const references = new WeakMap<ReportRaw, OmspanCall>();
-function reference(raw: ReportRaw): OmspanCall {
-  let ref = references.get(raw);
-  if (!ref) references.set(raw, (ref = referenceOmspan(raw)));
-  return ref;
-}
+let p: Profile;
 
 /** Evaluates every cell of a grid with the reference for OMSPAN calls. */
-function evaluate(grid: ReportGrid, raw: ReportRaw): { value: (r: number, c: number) => Scalar; ev: SheetEvaluator } {
-  const ev = new SheetEvaluator((r, c) => {
-    const cell = grid.cells[r]?.[c];
-    return cell?.formula ?? cell?.value;
-  }, reference(raw));
-  return { value: (r, c) => ev.valueAt(r, c), ev };
+function evaluate(grid: ReportGrid): { value: (r: number, c: number) => Scalar } {
+  return { value: evaluateGrid(grid, p.reference) };
 }
 
 const rowOf = (grid: ReportGrid, label: string) => grid.cells.findIndex((row) => row[0]?.value === label);
@@ -69,23 +25,16 @@ const num = (v: Scalar): number => {
 };
 
 /** The scope's own totals, asked of the reference directly. */
-function scopeTotals(raw: ReportRaw, satkerArg: string, filter?: string) {
-  const ref = reference(raw);
+function scopeTotals(satkerArg: string, filter?: string) {
+  const ref = p.reference;
   return {
     pagu: num(ref("PAGU", [satkerArg, "", filter ?? null])),
     realisasi: num(ref("REALISASI.BULAN", [satkerArg, "", MONTH, true, filter ?? null])),
   };
 }
 
-function pickSatker(raw: ReportRaw) {
-  const codes = [...new Set(raw.dipa.map((r) => r.KDSATKER!))].sort();
-  const kanwil = codes.find((c) => !c.startsWith("6000") && c.endsWith("001"))!;
-  const kantah = codes.find((c) => c !== kanwil && c.slice(0, 3) === kanwil.slice(0, 3))!;
-  return { central: codes[0]!, kanwil, kantah };
-}
-
-function checkGrid(grid: ReportGrid, raw: ReportRaw): void {
-  const { value } = evaluate(grid, raw);
+function checkGrid(grid: ReportGrid): void {
+  const { value } = evaluate(grid);
   for (let r = 0; r < grid.cells.length; r++) {
     for (let c = 0; c < grid.cells[r]!.length; c++) {
       const cell = grid.cells[r]![c];
@@ -98,9 +47,8 @@ function checkGrid(grid: ReportGrid, raw: ReportRaw): void {
 }
 
 describe.each(["demo", "full"] as const)("report templates, %s profile", (profileName) => {
-  let p: Profile;
   beforeAll(async () => {
-    p = await loadProfile(profileName);
+    p = await loadReportProfile(profileName);
   }, 240_000);
   afterAll(async () => {
     await p?.sim.close();
@@ -118,13 +66,13 @@ describe.each(["demo", "full"] as const)("report templates, %s profile", (profil
     const { kantah, kanwil } = pickSatker(p.raw);
     for (const scope of [{ kind: "satker", satker: [kantah] }, { kind: "satker", satker: [kanwil, kantah] }, { kind: "eselon1", eselon1: "05601" }]) {
       const { grid, counts } = buildReport(request("realisasi-bulanan", scope), p.data);
-      checkGrid(grid, p.raw);
-      const { value } = evaluate(grid, p.raw);
+      checkGrid(grid);
+      const { value } = evaluate(grid);
       const total = rowOf(grid, "Jumlah seluruhnya");
       const header = headerRowOf(grid);
       const cumCol = 2 + MONTH;
       const satkerArg = scope.kind === "satker" ? (scope.satker as string[]).slice().sort().join(",") : "";
-      const expected = scopeTotals(p.raw, satkerArg, scope.kind === "eselon1" ? "eselon1=05601" : undefined);
+      const expected = scopeTotals(satkerArg, scope.kind === "eselon1" ? "eselon1=05601" : undefined);
       expect(num(value(total, 1))).toBe(expected.pagu);
       expect(num(value(total, cumCol))).toBe(expected.realisasi);
       expect(num(value(total, cumCol + 1))).toBe(expected.pagu - expected.realisasi);
@@ -147,8 +95,8 @@ describe.each(["demo", "full"] as const)("report templates, %s profile", (profil
     const { kanwil } = pickSatker(p.raw);
     for (const scope of [{ kind: "kanwil", kanwil }, { kind: "all" }]) {
       const { grid } = buildReport(request("ringkasan-satker", scope, "en"), p.data);
-      checkGrid(grid, p.raw);
-      const { value } = evaluate(grid, p.raw);
+      checkGrid(grid);
+      const { value } = evaluate(grid);
       const header = headerRowOf(grid);
       const total = rowOf(grid, "Grand total");
       const satkers = grid.cells.slice(header + 1, total).map((row) => String(row[0]!.value));
@@ -162,7 +110,7 @@ describe.each(["demo", "full"] as const)("report templates, %s profile", (profil
       }
       const width = grid.cells[header]!.length;
       const [paguCol, realCol, sisaCol, pctCol, rankCol] = [width - 5, width - 4, width - 3, width - 2, width - 1];
-      const expected = scopeTotals(p.raw, satkers.join(","));
+      const expected = scopeTotals(satkers.join(","));
       expect(num(value(total, paguCol))).toBe(expected.pagu);
       expect(num(value(total, realCol))).toBe(expected.realisasi);
       expect(num(value(total, sisaCol))).toBe(expected.pagu - expected.realisasi);
@@ -177,11 +125,11 @@ describe.each(["demo", "full"] as const)("report templates, %s profile", (profil
   test("Kurva S: cumulative realisation through the month, against pagu; months after it blank; a chart of plan and actual", () => {
     const { kanwil } = pickSatker(p.raw);
     const { grid } = buildReport(request("kurva-s", { kind: "kanwil", kanwil }), p.data);
-    checkGrid(grid, p.raw);
-    const { value } = evaluate(grid, p.raw);
+    checkGrid(grid);
+    const { value } = evaluate(grid);
     const header = headerRowOf(grid);
     const satkers = String(grid.cells[3]![1]!.value);
-    const expected = scopeTotals(p.raw, satkers);
+    const expected = scopeTotals(satkers);
     const pagu = num(value(rowOf(grid, "Pagu"), 1));
     expect(pagu).toBe(expected.pagu);
     const actual = Array.from({ length: 12 }, (_, i) => value(header + 1 + i, 2));
@@ -196,8 +144,8 @@ describe.each(["demo", "full"] as const)("report templates, %s profile", (profil
   test("Sisa dana: per satker and akun from DataFA; subtotals and total tie to the scope; overspent lines marked", () => {
     const { kanwil } = pickSatker(p.raw);
     const { grid } = buildReport(request("sisa-dana", { kind: "kanwil", kanwil }), p.data);
-    checkGrid(grid, p.raw);
-    const { value } = evaluate(grid, p.raw);
+    checkGrid(grid);
+    const { value } = evaluate(grid);
     const total = rowOf(grid, "Jumlah seluruhnya");
     const satkers = String(grid.cells[3]![1]!.value).split(",");
     const lines = p.raw.dana.filter((r) => satkers.includes(r.SATKER!));
@@ -214,7 +162,7 @@ describe.each(["demo", "full"] as const)("report templates, %s profile", (profil
   test("Peringkat IKPA: every satker with a record for the month, scored as OMSPAN weights it, ranked", () => {
     const { kanwil } = pickSatker(p.raw);
     const { grid } = buildReport(request("peringkat-ikpa", { kind: "kanwil", kanwil }), p.data);
-    const { value } = evaluate(grid, p.raw);
+    const { value } = evaluate(grid);
     const header = headerRowOf(grid);
     const rows = grid.cells.slice(header + 1);
     expect(rows.length).toBeGreaterThan(3);

@@ -80,7 +80,7 @@ const IKPA_PAIRS: readonly (readonly [string, string])[] = [
   ["IK_DISPENSASI_SPM", "BBT_IND_DIS_SPM"],
 ];
 
-/** The reference's answer to `OMSPAN.<name>(args)`, as the templates call them. ASOF is not compared. */
+/** The reference's answer to `OMSPAN.<name>(args)`, as the templates call them. ASOF answers now. */
 export function referenceOmspan(raw: ReportRaw): (name: string, args: readonly Scalar[]) => Scalar {
   const dipa = new Groups(group(raw.dipa, "KDSATKER", ["AMOUNT"]));
   const realisasi = new Groups(group(raw.realisasi, "KDSATKER", ["AMOUNT"], (r) => MONTHS.indexOf(r.TANGGAL!.split("-")[1]!) + 1));
@@ -121,7 +121,8 @@ export function referenceOmspan(raw: ReportRaw): (name: string, args: readonly S
         return den > 0 ? num / den : { error: "#N/A" };
       }
       case "ASOF":
-        return 0;
+        return Date.now() / 86_400_000 + 25569; // now as an Excel serial (UTC); not compared
+
       default:
         throw new Error(`the reference does not know OMSPAN.${name}`);
     }

@@ -47,7 +47,7 @@ export const KURVA_S: ReportTemplate = {
       template: KURVA_S.id,
       sheetName: sheetName("Kurva S", lang, month),
       cells: g.cells(),
-      columnWidths: [14, 22, 20, 22, 18],
+      columnWidths: [18, 22, 20, 22, 18],
       freeze: { rows: header + 1, columns: 1 },
       conditional: [],
       charts: [

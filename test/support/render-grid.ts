@@ -1,0 +1,74 @@
+/**
+ * Renders a built report — its evaluated cells with their number formats and styles — as an HTML page that
+ * looks like the sheet (column letters, row numbers, frozen header, Indonesian or English number formats),
+ * so a person can see a template's layout without Excel. Text is escaped: OMSPAN names stay text here too.
+ */
+import { columnLetter, type GridCell, type ReportGrid } from "../../src/omspan/templates";
+import type { Scalar } from "./sheet-evaluator";
+
+const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
+
+function show(cell: GridCell | undefined, v: Scalar, locale: string): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "object") return v.error;
+  if (typeof v !== "number") return String(v);
+  switch (cell?.format) {
+    case "rupiah":
+      return v.toLocaleString(locale, { maximumFractionDigits: 0 });
+    case "percent":
+      return (v * 100).toLocaleString(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }) + "%";
+    case "score":
+      return v.toLocaleString(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    case "datetime":
+      return new Date(Math.round((v - 25569) * 86_400_000)).toISOString().slice(0, 16).replace("T", " ");
+    default:
+      return v.toLocaleString(locale);
+  }
+}
+
+const STYLE: Record<string, string> = {
+  title: "font-size:15px;font-weight:700;color:#1f3864",
+  subtitle: "font-weight:600",
+  note: "font-style:italic;color:#555",
+  header: "font-weight:700;background:#1f4e78;color:#fff;text-align:center;white-space:normal",
+  group: "font-weight:700;background:#ddebf7",
+  label: "font-weight:600",
+  subtotal: "font-weight:700;background:#f2f2f2;border-top:1px solid #999",
+  total: "font-weight:700;background:#d9e1f2;border-top:2px solid #333",
+  input: "background:#fff2cc",
+};
+
+/** The page; `value(r, c)` is the evaluated cell. Negative available funds in the conditional range show red. */
+export function renderGrid(grid: ReportGrid, value: (r: number, c: number) => Scalar, lang: "id" | "en"): string {
+  const locale = lang === "id" ? "id-ID" : "en-US";
+  const width = grid.cells[0]?.length ?? 0;
+  const negativeCols = new Set(grid.conditional.filter((c) => c.rule === "negative").map((c) => c.range.replace(/\d+/g, "").split(":")[0]));
+  const px = (c: number) => (grid.columnWidths[c] ?? 10) * 7;
+  const cols = Array.from({ length: width }, (_, c) => `<col style="width:${px(c)}px">`).join("");
+  const tableWidth = 40 + Array.from({ length: width }, (_, c) => px(c)).reduce((a, b) => a + b, 0);
+  const head = Array.from({ length: width }, (_, c) => `<th>${columnLetter(c)}</th>`).join("");
+  const rows = grid.cells
+    .map((row, r) => {
+      const tds = row
+        .map((cell, c) => {
+          const v = value(r, c);
+          const numeric = typeof v === "number";
+          let css = STYLE[cell?.style ?? ""] ?? "";
+          if (numeric) css += ";text-align:right";
+          if (numeric && v < 0 && negativeCols.has(columnLetter(c))) css += ";color:#9c0006;background:#ffc7ce";
+          // As in Excel, text runs on into empty cells to its right.
+          if (!numeric && row[c + 1] === undefined) css += ";overflow:visible;text-overflow:clip";
+          return `<td style="${css}">${escape(show(cell, v, locale))}</td>`;
+        })
+        .join("");
+      return `<tr><th>${r + 1}</th>${tds}</tr>`;
+    })
+    .join("\n");
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${escape(grid.sheetName)}</title>
+<style>body{font:12px Calibri,Carlito,"DejaVu Sans",sans-serif;margin:8px}table{border-collapse:collapse;table-layout:fixed}
+td,th{border:1px solid #d4d4d4;padding:2px 4px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+th{background:#f3f3f3;color:#555;font-weight:400}caption{text-align:left;padding:4px;color:#555}</style></head>
+<body><table style="width:${tableWidth}px"><caption>${escape(grid.sheetName)}</caption>
+<colgroup><col style="width:40px">${cols}</colgroup><tr><th></th>${head}</tr>
+${rows}</table></body></html>`;
+}
