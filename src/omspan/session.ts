@@ -106,10 +106,13 @@ export class Session {
     }
   }
 
-  /** Uses a remembered connection, if the user chose to keep one, without a network round trip. */
+  /**
+   * Uses a remembered connection, if the user chose to keep one, without a network round trip. A restore
+   * that finishes late (the host was slow to start) never replaces a connection made or begun meanwhile.
+   */
   async restore(): Promise<boolean> {
     const saved = await this.opts.vault?.load();
-    if (!saved) return false;
+    if (!saved || this.state.status !== "disconnected") return false;
     try {
       const claims = decodeClaims(saved.key);
       this.conn = { baseUrl: normaliseBaseUrl(saved.baseUrl), key: normaliseKey(saved.key) };
