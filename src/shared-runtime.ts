@@ -13,7 +13,12 @@ import { Session } from "./omspan/session";
 import { officeKeyVault } from "./excel/key-vault";
 import { officeReady, readyTimeoutMs } from "./excel/office-ready";
 
-export const session = new Session({ vault: officeKeyVault });
+/** The page's protocol: an https pane cannot reach a plain-http proxy (mixed content). */
+function pageProtocol(): string | undefined {
+  return (globalThis as { location?: { protocol?: string } }).location?.protocol;
+}
+
+export const session = new Session({ vault: officeKeyVault, pageProtocol: pageProtocol() });
 
 const restored: Promise<unknown> = officeReady().then(() => session.restore());
 
