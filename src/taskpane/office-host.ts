@@ -61,7 +61,7 @@ export async function detectHost(timeoutMs = readyTimeoutMs()): Promise<HostInfo
 /**
  * Calls `show` with the host as soon as it is known (after `alongWith` too, e.g. the session's restore),
  * and once more if Office answers after the pane settled for preview. Resolves after the last call it
- * will make, or never if Office never answers (a plain browser) — the caller does not wait for it.
+ * will make — never, if Office never answers (a plain browser), so nothing should wait on it but `show`.
  */
 export async function watchHost(
   show: (host: HostInfo) => void,

@@ -62,21 +62,24 @@ export function officeUrl(platform: "Win32" | "Mac" | "Web" = "Win32", locale = 
   return `${base}?_host_Info=${encodeURIComponent(info)}`;
 }
 
-function versionAtLeast(have: string, want: string): boolean {
-  const a = have.split(".").map(Number);
-  const b = want.split(".").map(Number);
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    const d = (a[i] ?? 0) - (b[i] ?? 0);
-    if (d !== 0) return d > 0;
-  }
-  return true;
-}
-
-const GLOBALS = ["Office", "OfficeRuntime", "location"] as const;
-
+/**
+ * Installs the stand-in. Self-contained on purpose (it refers to nothing outside its own body), so a
+ * browser test can run the very same code in a page: `page.addInitScript(officeStandinScript(options))`.
+ */
 export function installOfficeStandin(options: OfficeStandinOptions = {}): OfficeStandin {
+  const versionAtLeast = (have: string, want: string): boolean => {
+    const a = have.split(".").map(Number);
+    const b = want.split(".").map(Number);
+    for (let i = 0; i < Math.max(a.length, b.length); i++) {
+      const d = (a[i] ?? 0) - (b[i] ?? 0);
+      if (d !== 0) return d > 0;
+    }
+    return true;
+  };
+  const GLOBALS = ["Office", "OfficeRuntime", "location"] as const;
   const host = options.host === undefined ? "Excel" : options.host;
-  const sets = options.sets ?? MICROSOFT_365_SETS;
+  // A current Microsoft 365 unless told otherwise (the same list as MICROSOFT_365_SETS, inlined).
+  const sets = options.sets ?? { ExcelApi: "1.17", SharedRuntime: "1.2", CustomFunctionsRuntime: "1.5", RibbonApi: "1.2" };
   const storageMode = options.storage ?? (host ? "with-ready" : "never");
   const g = globalThis as Record<string, unknown>;
   const saved = new Map(GLOBALS.map((k) => [k, Object.getOwnPropertyDescriptor(g, k)] as const));
@@ -119,6 +122,7 @@ export function installOfficeStandin(options: OfficeStandinOptions = {}): Office
   };
   if (storageMode === "now") provideStorage();
 
+  // Node only: in a browser, assigning `location` would navigate; there the page's real URL is used.
   if (options.url !== undefined) {
     const url = new URL(options.url);
     g.location = { href: url.href, search: url.search, protocol: url.protocol, origin: url.origin };
@@ -167,4 +171,13 @@ export function installOfficeStandin(options: OfficeStandinOptions = {}): Office
       }
     },
   };
+}
+
+/**
+ * A script for `page.addInitScript` that installs this same stand-in in a browser page before any of
+ * the page's scripts run, as `window.officeStandin` (call `officeStandin.ready()` through page.evaluate).
+ * Route office.js's CDN address to an empty script, or the real office.js would replace it.
+ */
+export function officeStandinScript(options: Omit<OfficeStandinOptions, "url"> = {}): string {
+  return `window.officeStandin = (${installOfficeStandin.toString()})(${JSON.stringify(options)});`;
 }
