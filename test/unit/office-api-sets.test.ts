@@ -99,13 +99,11 @@ function officeUses(files: string[]): Use[] {
         const decl = symbol?.declarations?.[0];
         if (symbol && decl && TYPINGS.test(decl.getSourceFile().fileName)) {
           const member = checker.getFullyQualifiedName(symbol).replace(/^"[^"]*"\./, "");
-          const note = symbol
-            .getJsDocTags(checker)
-            .concat(ts.getJSDocTags(decl).map((t) => ({ name: t.tagName.text, text: [{ kind: "text", text: ts.getTextOfJSDocComment(t.comment) ?? "" }] })))
-            .flatMap((t) => (t.text ?? []).map((p) => p.text))
-            .concat(ts.getJSDocCommentsAndTags(decl).map((d) => d.getText()))
+          // The note sits in the JSDoc of the declaration (of the first overload that has one).
+          const note = (symbol.declarations ?? [])
+            .flatMap((d) => ts.getJSDocCommentsAndTags(d).map((doc) => doc.getText()))
             .map((text) => /\[Api set: ([^\]]+)\]/.exec(text)?.[1])
-            .find((s): s is string => s !== undefined);
+            .find((found): found is string => found !== undefined);
           const corrected = ANNOTATION_CORRECTIONS[member] ?? note ?? "";
           const { line } = source.getLineAndCharacterOfPosition(node.getStart());
           uses.push({ member, sets: parseSets(corrected), at: `${path.relative(ROOT, file)}:${line + 1}` });
