@@ -82,15 +82,20 @@ async function ask(): Promise<OfficeReadyInfo | null> {
   }
 }
 
-/** officeReady(), or "timeout" after `timeoutMs` (the answer may still come later through officeReady()). */
-export async function officeReadyWithin(timeoutMs: number): Promise<OfficeReadyInfo | null | "timeout"> {
+/** What `promise` settles with, or "timeout" after `timeoutMs` (the promise itself carries on). */
+export async function within<T>(promise: Promise<T>, timeoutMs: number): Promise<T | "timeout"> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<"timeout">((resolve) => {
     timer = setTimeout(() => resolve("timeout"), timeoutMs);
   });
   try {
-    return await Promise.race([officeReady(), timeout]);
+    return await Promise.race([promise, timeout]);
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** officeReady(), or "timeout" after `timeoutMs` (the answer may still come later through officeReady()). */
+export function officeReadyWithin(timeoutMs: number): Promise<OfficeReadyInfo | null | "timeout"> {
+  return within(officeReady(), timeoutMs);
 }

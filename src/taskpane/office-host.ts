@@ -9,7 +9,7 @@
  * Office mode — language, "remember", requirement check — instead of staying in preview.
  */
 import { displayLang } from "../excel/display-language";
-import { currentHostHint, officeReady, officeReadyWithin, readyTimeoutMs } from "../excel/office-ready";
+import { currentHostHint, officeReady, officeReadyWithin, readyTimeoutMs, within } from "../excel/office-ready";
 import { missingRequirementSets, type RequirementSet } from "../excel/requirements";
 import { langFromTag, type Lang } from "../omspan/i18n";
 
@@ -59,15 +59,17 @@ export async function detectHost(timeoutMs = readyTimeoutMs()): Promise<HostInfo
 }
 
 /**
- * Calls `show` with the host as soon as it is known (after `alongWith` too, e.g. the session's restore),
- * and once more if Office answers after the pane settled for preview. Resolves after the last call it
- * will make — never, if Office never answers (a plain browser), so nothing should wait on it but `show`.
+ * Calls `show` with the host as soon as it is known — after `alongWith` too (the session's restore, so
+ * the form opens filled), waiting for either no longer than for Office — and once more if Office answers
+ * after the pane settled for preview. Resolves after the last call it will make: never, if Office never
+ * answers (a plain browser), so nothing should wait on it but `show`.
  */
 export async function watchHost(
   show: (host: HostInfo) => void,
   opts: { timeoutMs?: number; alongWith?: Promise<unknown> } = {},
 ): Promise<void> {
-  const [first] = await Promise.all([detectHost(opts.timeoutMs), opts.alongWith]);
+  const timeoutMs = opts.timeoutMs ?? readyTimeoutMs();
+  const [first] = await Promise.all([detectHost(timeoutMs), within(opts.alongWith ?? Promise.resolve(), timeoutMs)]);
   show(first);
   if (first.mode === "office") return;
   const late = await officeReady();
