@@ -2,14 +2,29 @@
  * The one Session of the add-in's shared runtime: the task pane, the custom functions and the ribbon
  * commands all run in the same JavaScript context (manifest: lifetime="long") and import this module,
  * so they share one key and one Store. Runs before React mounts.
+ *
+ * A remembered connection is restored only after Office.onReady: OfficeRuntime.storage, where it is kept,
+ * exists only once Office's host script has set it up, and reading earlier silently finds nothing (cells
+ * then say "not connected" after a workbook is reopened). Custom functions and ribbon commands run only
+ * inside Excel, where onReady does come, so `sessionReady` waits for it as long as a cold start can take
+ * (OFFICE_READY_TIMEOUT_MS, only so that a broken start cannot hold cells forever). The pane bounds its
+ * own wait far shorter in preview mode (src/taskpane/office-host.ts); an onReady later than any bound
+ * still restores then, and the pane follows through the session's subscribers.
  */
 import { Session } from "./omspan/session";
 import { officeKeyVault } from "./excel/key-vault";
+import { OFFICE_READY_TIMEOUT_MS, officeReady, within } from "./excel/office-ready";
 
-export const session = new Session({ vault: officeKeyVault });
+/** The page's protocol: an https pane cannot reach a plain-http proxy (mixed content). */
+function pageProtocol(): string | undefined {
+  return (globalThis as { location?: { protocol?: string } }).location?.protocol;
+}
 
-/** Settles once a remembered connection (if the user chose one) has been restored. */
-export const sessionReady: Promise<void> = session.restore().then(
-  () => undefined,
-  () => undefined,
-);
+export const session = new Session({ vault: officeKeyVault, pageProtocol: pageProtocol() });
+
+const restored: Promise<unknown> = officeReady()
+  .then(() => session.restore())
+  .catch((err: unknown) => console.error("OMSPAN: the remembered connection could not be restored", err));
+
+/** Settles once a remembered connection (if the user chose one) has been restored, or the wait ran out. */
+export const sessionReady: Promise<void> = within(restored, OFFICE_READY_TIMEOUT_MS).then(() => undefined);

@@ -8,6 +8,7 @@
  * an uncompleted event leaves the button spinning until Excel times it out.
  */
 import { recalculateOmspanFormulas } from "../excel/recalculate";
+import { officeReady } from "../excel/office-ready";
 import { session } from "../shared-runtime";
 
 type Scope = "sheet" | "workbook";
@@ -31,14 +32,19 @@ function command(scope: Scope): (event: Office.AddinCommands.Event) => Promise<v
   };
 }
 
-// Outside Office (preview in a plain browser, or office.js offline) there is nothing to register.
-if (typeof Office !== "undefined" && typeof Office.onReady === "function") {
-  Office.onReady().then(
-    (info) => {
-      if (!info.host) return; // office.js in a plain browser: no ribbon to serve
-      Office.actions.associate("refreshSheet", command("sheet"));
-      Office.actions.associate("refreshWorkbook", command("workbook"));
-    },
-    (err: unknown) => console.error("OMSPAN: Office.onReady failed; ribbon commands are not registered", err),
-  );
+// Registered when the module loads, as Microsoft's samples do: office.js defines Office.actions while
+// its script loads, and on a cold start Excel may deliver the click that opened the runtime before
+// Office.onReady answers — a registration that waited for onReady would miss it. Outside Office
+// (preview without office.js) there is no Office.actions and nothing to register.
+// A click that comes that early waits for onReady before its handler runs: Excel.run needs it.
+function afterReady(handler: (event: Office.AddinCommands.Event) => Promise<void>) {
+  return async (event: Office.AddinCommands.Event): Promise<void> => {
+    await officeReady();
+    return handler(event);
+  };
+}
+
+if (typeof Office !== "undefined" && typeof Office.actions?.associate === "function") {
+  Office.actions.associate("refreshSheet", afterReady(command("sheet")));
+  Office.actions.associate("refreshWorkbook", afterReady(command("workbook")));
 }

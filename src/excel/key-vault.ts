@@ -1,9 +1,13 @@
 /**
  * "Remember on this computer": the connection kept in OfficeRuntime.storage (per user, per add-in, on
  * this machine) — never in the workbook, whose settings and properties travel with the file.
+ * OfficeRuntime is defined only once Office's host script has loaded, so `load` first waits for
+ * Office.onReady (src/excel/office-ready.ts): read earlier, the vault would find nothing and a reopened
+ * workbook would say "not connected".
  */
 import type { KeyVault } from "../omspan/session";
 import type { Connection } from "../omspan/store";
+import { officeReady } from "./office-ready";
 
 const ITEM = "omspan.connection";
 
@@ -13,6 +17,7 @@ function storage(): OfficeRuntime.Storage | undefined {
 
 export const officeKeyVault: KeyVault = {
   async load(): Promise<Connection | null> {
+    await officeReady();
     const s = storage();
     if (!s) return null;
     const text = await s.getItem(ITEM);

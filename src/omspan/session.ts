@@ -29,8 +29,19 @@ export interface ConnectInput {
   readonly remember?: boolean;
 }
 
-/** Checks a proxy/base address: absolute http(s) URL, no credentials, no query. */
-export function normaliseBaseUrl(input: string): string {
+/** Where the address will be used from: the page's protocol (`location.protocol`), when it has one. */
+export interface BaseUrlContext {
+  readonly pageProtocol?: string;
+}
+
+/**
+ * Checks a proxy/base address: absolute http(s) URL, no credentials, no query. From an https page a
+ * plain-http address is refused here, with the reason, because the browser would block every request
+ * to it as mixed content and the user would only see "unreachable" later. Loopback is refused too:
+ * whether an https page may call http://localhost differs between browser engines (and Office's
+ * webviews), and one rule the user can read beats one that works on some machines.
+ */
+export function normaliseBaseUrl(input: string, context: BaseUrlContext = {}): string {
   let url: URL;
   try {
     url = new URL(input.trim());
@@ -48,6 +59,16 @@ export function normaliseBaseUrl(input: string): string {
       input,
     );
   }
+  if (url.protocol === "http:" && context.pageProtocol === "https:") {
+    throw new InvalidArgumentError(
+      "proxy",
+      {
+        en: `"${url.origin}" is plain http, which this https pane may not call (the browser blocks mixed content): use the proxy's https address`,
+        id: `"${url.origin}" memakai http biasa, yang tidak boleh dipanggil dari panel https ini (peramban memblokir konten campuran): gunakan alamat https proxy`,
+      },
+      input,
+    );
+  }
   return url.href.endsWith("/") ? url.href : `${url.href}/`;
 }
 
@@ -57,7 +78,13 @@ export class Session {
   private state: SessionState = { status: "disconnected" };
   private readonly listeners = new Set<() => void>();
 
-  constructor(private readonly opts: { store?: Store; vault?: KeyVault; fetch?: typeof fetch } = {}) {
+  /**
+   * `pageProtocol`: the protocol of the page the session serves (the add-in's pane), so that addresses it
+   * cannot reach are refused when entered; none in the CLI.
+   */
+  constructor(
+    private readonly opts: { store?: Store; vault?: KeyVault; fetch?: typeof fetch; pageProtocol?: string } = {},
+  ) {
     this.store = opts.store ?? new Store((c) => new OmspanClient({ ...c, fetch: opts.fetch }));
   }
 
@@ -88,7 +115,7 @@ export class Session {
   async connect(input: ConnectInput): Promise<KeyClaims> {
     this.set({ status: "connecting", baseUrl: input.baseUrl });
     try {
-      const baseUrl = normaliseBaseUrl(input.baseUrl);
+      const baseUrl = normaliseBaseUrl(input.baseUrl, { pageProtocol: this.opts.pageProtocol });
       const key = normaliseKey(input.key);
       const claims = decodeClaims(key);
       const client = new OmspanClient({ baseUrl, key, fetch: this.opts.fetch, timeoutMs: 20_000, retry: { retries: 1 } });
@@ -106,13 +133,17 @@ export class Session {
     }
   }
 
-  /** Uses a remembered connection, if the user chose to keep one, without a network round trip. */
+  /**
+   * Uses a remembered connection, if the user chose to keep one, without a network round trip. A restore
+   * that finishes late (the host was slow to start) never replaces a connection made or begun meanwhile.
+   */
   async restore(): Promise<boolean> {
     const saved = await this.opts.vault?.load();
-    if (!saved) return false;
+    if (!saved || this.state.status !== "disconnected") return false;
     try {
       const claims = decodeClaims(saved.key);
-      this.conn = { baseUrl: normaliseBaseUrl(saved.baseUrl), key: normaliseKey(saved.key) };
+      const baseUrl = normaliseBaseUrl(saved.baseUrl, { pageProtocol: this.opts.pageProtocol });
+      this.conn = { baseUrl, key: normaliseKey(saved.key) };
       this.set({ status: "connected", baseUrl: this.conn.baseUrl, claims });
       return true;
     } catch {

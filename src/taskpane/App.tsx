@@ -1,6 +1,6 @@
 /**
- * The task pane: header (with the preview badge outside Excel), connection, the key's claims once
- * connected, and the formula help. Behaviour arrives as props and hooks; nothing here touches Excel.
+ * The task pane: header (with the preview badge outside Excel), a warning when this Excel lacks a
+ * requirement set, connection, the key's claims once connected, and the formula help. Behaviour arrives as props and hooks; nothing here touches Excel.
  */
 import { Text, Title3, makeStyles, tokens } from "@fluentui/react-components";
 import { ClaimsCard } from "./ClaimsCard";
@@ -8,6 +8,7 @@ import { ConnectionPanel } from "./ConnectionPanel";
 import { HelpCard } from "./HelpCard";
 import type { HostInfo } from "./office-host";
 import { PreviewBadge } from "./PreviewBadge";
+import { RequirementsWarning } from "./RequirementsWarning";
 import { stringsFor } from "./strings";
 import { useSessionState, type SessionActions } from "./use-session";
 
@@ -41,6 +42,7 @@ export function App({ host, actions, defaultBaseUrl }: Props) {
         <Text className={styles.subtitle}>{t.subtitle}</Text>
         {host.mode === "preview" && <PreviewBadge t={t} />}
       </header>
+      {host.missingSets.length > 0 && <RequirementsWarning missing={host.missingSets} t={t} />}
       <section aria-label={t.connectionHeading}>
         <ConnectionPanel
           state={state}

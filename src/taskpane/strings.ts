@@ -9,6 +9,11 @@ export interface Strings {
   subtitle: string;
   previewBadge: string;
   previewHint: string;
+  /** Shown inside Office while it is still starting (before Office.onReady). */
+  starting: string;
+  /** Shown when this Excel lacks a requirement set the add-in needs (the set names follow). */
+  requirementsTitle: string;
+  requirementsBody: string;
   connectionHeading: string;
   proxyLabel: string;
   proxyHint: string;
@@ -41,6 +46,9 @@ const id: Strings = {
   subtitle: "Data realisasi anggaran langsung di buku kerja Anda.",
   previewBadge: "Mode pratinjau",
   previewHint: "Buka di Excel untuk memakai rumus OMSPAN.",
+  starting: "Menunggu Excel…",
+  requirementsTitle: "Versi Excel ini terlalu lama",
+  requirementsBody: "Sebagian fitur tidak akan berjalan. Perbarui Excel, atau gunakan Excel di web. Yang tidak tersedia:",
   connectionHeading: "Koneksi",
   proxyLabel: "Alamat proxy",
   proxyHint: "Server OMSPAN for Excel yang meneruskan permintaan ke OMSPAN.",
@@ -72,6 +80,9 @@ const en: Strings = {
   subtitle: "Budget realisation data, live in your workbook.",
   previewBadge: "Preview mode",
   previewHint: "Open in Excel to use the OMSPAN formulas.",
+  starting: "Waiting for Excel…",
+  requirementsTitle: "This version of Excel is too old",
+  requirementsBody: "Some features will not work. Update Excel, or use Excel on the web. Not available:",
   connectionHeading: "Connection",
   proxyLabel: "Proxy address",
   proxyHint: "The OMSPAN for Excel server that forwards requests to OMSPAN.",

@@ -1,17 +1,19 @@
 /**
- * The ribbon's refresh commands against a stand-in for Office/Excel (Excel itself cannot run here):
- * they are registered under the manifest's names, forget the store's data, make Excel recalculate the
- * right scope, report the OMSPAN cells, and always complete the event — even when Excel fails.
+ * The ribbon's refresh commands against stand-ins for Office (test/support/office-standin.ts) and Excel
+ * (Excel itself cannot run here): they are registered under the manifest's names as soon as the module
+ * loads (a cold start's click comes before Office.onReady), forget the store's data, make Excel
+ * recalculate the right scope, report the OMSPAN cells, and always complete the event — even when Excel fails.
  */
-type Handler = (event: { completed: () => void }) => Promise<void>;
+import { installOfficeStandin, type OfficeStandin, type OfficeStandinOptions } from "../support/office-standin";
 
 interface FakeExcel {
   calls: string[];
   fail: boolean;
 }
 
-function installOffice(fake: FakeExcel): Record<string, Handler> {
-  const registry: Record<string, Handler> = {};
+let office: OfficeStandin | undefined;
+
+function installExcel(fake: FakeExcel): void {
   const sheet = (formulas: unknown[][]) => ({
     calculate: (markAllDirty: boolean) => fake.calls.push(`sheet.calculate(${markAllDirty})`),
     getRange: () => ({
@@ -31,10 +33,6 @@ function installOffice(fake: FakeExcel): Record<string, Handler> {
     },
   };
   Object.assign(globalThis, {
-    Office: {
-      onReady: () => Promise.resolve({ host: "Excel" }),
-      actions: { associate: (name: string, fn: Handler) => (registry[name] = fn) },
-    },
     Excel: {
       CalculationType: { full: "Full" },
       SpecialCellType: { formulas: "Formulas" },
@@ -44,11 +42,11 @@ function installOffice(fake: FakeExcel): Record<string, Handler> {
       },
     },
   });
-  return registry;
 }
 
-async function load(fake: FakeExcel) {
-  const registry = installOffice(fake);
+async function load(fake: FakeExcel, options: OfficeStandinOptions = {}) {
+  installExcel(fake);
+  office = installOfficeStandin(options);
   let shared!: typeof import("../../src/shared-runtime");
   let commands!: typeof import("../../src/commands/commands");
   jest.isolateModules(() => {
@@ -56,29 +54,40 @@ async function load(fake: FakeExcel) {
     commands = require("../../src/commands/commands");
   });
   await new Promise((r) => setTimeout(r, 0));
-  return { registry, session: shared.session, commands };
+  return { office, session: shared.session, commands };
 }
 
 afterEach(() => {
-  delete (globalThis as Record<string, unknown>).Office;
+  office?.uninstall();
+  office = undefined;
   delete (globalThis as Record<string, unknown>).Excel;
 });
 
 test("the manifest's ExecuteFunction names are registered", async () => {
-  const { registry } = await load({ calls: [], fail: false });
-  expect(Object.keys(registry).sort()).toEqual(["refreshSheet", "refreshWorkbook"]);
+  const { office } = await load({ calls: [], fail: false });
+  expect([...office.actions.keys()].sort()).toEqual(["refreshSheet", "refreshWorkbook"]);
+});
+
+test("a cold start: the click that arrives before Office.onReady is not lost, and runs once Office is ready", async () => {
+  const fake = { calls: [] as string[], fail: false };
+  const { office } = await load(fake, { ready: "manual" });
+  expect([...office.actions.keys()].sort()).toEqual(["refreshSheet", "refreshWorkbook"]);
+  const click = office.click("refreshWorkbook");
+  await new Promise((r) => setTimeout(r, 10));
+  expect(fake.calls).toEqual([]); // Excel.run waits for onReady
+  office.ready();
+  await expect(click).resolves.toEqual({ registered: true, completed: true });
+  expect(fake.calls[0]).toBe("application.calculate(Full)");
 });
 
 test("Refresh workbook forgets cached data, then fully recalculates and counts OMSPAN cells", async () => {
   const fake = { calls: [] as string[], fail: false };
-  const { registry, session, commands } = await load(fake);
+  const { office, session, commands } = await load(fake);
   const order: string[] = [];
   session.store.subscribe(() => order.push("invalidated"));
-  const completed = jest.fn();
-  await registry.refreshWorkbook!({ completed });
+  await expect(office.click("refreshWorkbook")).resolves.toEqual({ registered: true, completed: true });
   expect(order).toEqual(["invalidated"]);
   expect(fake.calls[0]).toBe("application.calculate(Full)");
-  expect(completed).toHaveBeenCalledTimes(1);
   await expect(commands.refresh("workbook")).resolves.toEqual({ cells: 3 });
 });
 
@@ -91,11 +100,9 @@ test("Refresh sheet recalculates the active sheet with every cell marked dirty",
 });
 
 test("when Excel fails, the event is still completed (the button never spins forever)", async () => {
-  const { registry } = await load({ calls: [], fail: true });
-  const completed = jest.fn();
+  const { office } = await load({ calls: [], fail: true });
   const error = jest.spyOn(console, "error").mockImplementation(() => undefined);
-  await registry.refreshWorkbook!({ completed });
-  expect(completed).toHaveBeenCalledTimes(1);
+  await expect(office.click("refreshWorkbook")).resolves.toEqual({ registered: true, completed: true });
   expect(error).toHaveBeenCalled();
   error.mockRestore();
 });

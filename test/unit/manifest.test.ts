@@ -2,10 +2,13 @@
  * Offline manifest validation (`npm run validate`): `office-addin-manifest validate` is an online service,
  * so the shared-runtime rules that break an add-in silently are checked here instead — well-formed XML,
  * one resid for Runtime / Page / FunctionFile / ShowTaskpane, every resid defined and ≤ 32 characters,
- * ribbon FunctionNames registered in src/commands/commands.ts, namespace OMSPAN, icons of the right size.
+ * ribbon FunctionNames registered in src/commands/commands.ts, namespace OMSPAN, icons of the right size,
+ * and the requirement sets of src/excel/requirements.ts (test/unit/office-api-sets.test.ts checks the
+ * code's Office APIs against them).
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { REQUIRED_SETS } from "../../src/excel/requirements";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const MANIFEST = readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
@@ -121,6 +124,15 @@ describe("manifest.xml", () => {
     const set = all(one(doc, "Requirements"), "Set").find((s) => s.attrs.Name === "SharedRuntime");
     expect(set?.attrs.MinVersion).toBe("1.1");
     expect(one(doc, "Runtime").attrs.lifetime).toBe("long");
+  });
+
+  test("declares exactly the requirement sets the code needs (src/excel/requirements.ts), each with a version", () => {
+    const sets = all(one(doc, "Requirements"), "Set").map((s) => `${s.attrs.Name} ${s.attrs.MinVersion}`);
+    expect(sets.sort()).toEqual(REQUIRED_SETS.map((s) => `${s.name} ${s.minVersion}`).sort());
+    // CustomFunctions.Error (every #VALUE!/#N/A with a message) is CustomFunctionsRuntime 1.2.
+    expect(sets).toContain("CustomFunctionsRuntime 1.2");
+    // Only the base manifest's <Requirements> gates activation; none hides inside VersionOverrides.
+    expect(all(one(doc, "VersionOverrides"), "Requirements")).toEqual([]);
   });
 
   test("Runtime, custom-functions Page, FunctionFile and ShowTaskpane share one resid: taskpane.html", () => {
