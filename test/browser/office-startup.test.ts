@@ -6,11 +6,9 @@
 import type { Browser, Page } from "playwright-core";
 import { stringsFor } from "../../src/taskpane/strings";
 import { officeStandinScript, officeUrl, type OfficeStandinOptions } from "../support/office-standin";
-import { browserTestsEnabled, ensureDist, launchBrowser, OFFICE_JS_CDN, serveDir, type StaticServer } from "./support";
+import { ensureDist, launchBrowser, OFFICE_JS_CDN, serveDir, type StaticServer } from "./support";
 
-const suite = browserTestsEnabled() ? describe : describe.skip;
-
-suite("task pane in a slow-starting Office (Chromium, Office stand-in)", () => {
+describe("task pane in a slow-starting Office (Chromium, Office stand-in)", () => {
   let server: StaticServer;
   let browser: Browser;
 
