@@ -92,6 +92,8 @@ export const ServerConfig = z.object({
   minClientKbps: int(0, 1_000_000).default(32),
   /** OMSPAN_SLOW_CLIENT_GRACE_MS: the grace period, and the window the client's rate is measured over. */
   slowClientGraceMs: int(100, 600_000).default(10_000),
+  /** OMSPAN_READ_AHEAD_MB: memory for reading answers ahead of slow clients when upstream slots are short (16 MB windows; 0 turns it off). */
+  readAheadMb: int(0, 65_536).default(128),
   /** OMSPAN_MAX_CONCURRENT: upstream requests in flight at once (protects OMSPAN). */
   maxConcurrent: int(1, 1024).default(8),
   /** OMSPAN_QUEUE_SIZE: requests allowed to wait for a slot before 503. */
@@ -141,6 +143,7 @@ export const ENV_NAMES: Readonly<Record<keyof ServerConfig, string>> = {
   keepAliveTimeoutMs: "OMSPAN_KEEP_ALIVE_TIMEOUT_MS",
   minClientKbps: "OMSPAN_MIN_CLIENT_KBPS",
   slowClientGraceMs: "OMSPAN_SLOW_CLIENT_GRACE_MS",
+  readAheadMb: "OMSPAN_READ_AHEAD_MB",
   maxConcurrent: "OMSPAN_MAX_CONCURRENT",
   queueSize: "OMSPAN_QUEUE_SIZE",
   queueTimeoutMs: "OMSPAN_QUEUE_TIMEOUT_MS",

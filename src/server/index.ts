@@ -5,9 +5,8 @@
  *
  * Map: config.ts (settings) · request-guard.ts + path-guard.ts (what may pass) · proxy-route.ts +
  * forward.ts + upstream-dispatcher.ts (forwarding, cancellable) · answer-decode.ts (encodings) ·
- * client-watch.ts (idle and slow clients) · limiter.ts (concurrency cap) · answer-cache.ts +
- * answer-collect.ts (optional cache) ·
- * cors.ts · static-files.ts · errors.ts + error-reply.ts (every error answer) · request-log.ts ·
+ * client-watch.ts (idle and slow clients) · read-ahead.ts (slots for slow clients) · limiter.ts
+ * (concurrency cap) · answer-cache.ts + answer-collect.ts (optional cache) · cors.ts · static-files.ts · errors.ts + error-reply.ts (every error answer) · request-log.ts ·
  * dev-certs.ts (localhost HTTPS) · main.ts (the process) · node-flags.ts (Node/V8 memory settings).
  */
 import { readFileSync } from "node:fs";
@@ -28,6 +27,7 @@ import { UpstreamLimiter } from "./limiter";
 import { registerProxyRoute } from "./proxy-route";
 import { installRequestGuard } from "./request-guard";
 import { installRequestLog, REDACT_PATHS } from "./request-log";
+import { ReadAhead } from "./read-ahead";
 import { registerStaticFiles } from "./static-files";
 import { AbortableDispatcher } from "./upstream-dispatcher";
 
@@ -98,9 +98,10 @@ export async function buildServer(config: ServerConfig, opts: BuildOptions = {})
   const upstreamOrigin = new URL(config.upstream).origin;
   app.get("/health", async (_request, reply) => {
     reply.header("cache-control", "no-store");
-    return { status: "ok", upstream: upstreamOrigin, cache: cache !== undefined, ...limiter.stats() };
+    return { status: "ok", upstream: upstreamOrigin, cache: cache !== undefined, ...limiter.stats(), readAhead: readAhead.active };
   });
-  registerProxyRoute(app, config, { limiter, cache, dispatcher });
+  const readAhead = new ReadAhead(config.readAheadMb * 1024 * 1024);
+  registerProxyRoute(app, config, { limiter, cache, dispatcher, readAhead });
   await registerStaticFiles(app, config);
   return app;
 }

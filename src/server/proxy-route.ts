@@ -21,6 +21,7 @@ import { ServerError, toErrorAnswer } from "./errors";
 import { clientAnswerHeaders, upstreamRequestHeaders } from "./forward";
 import type { UpstreamLimiter } from "./limiter";
 import { checkTarget } from "./path-guard";
+import type { ReadAhead } from "./read-ahead";
 import { noteRequest } from "./request-log";
 import { SIGNAL_HEADER, type AbortableDispatcher } from "./upstream-dispatcher";
 
@@ -34,6 +35,7 @@ interface UpstreamAnswer {
 export interface ProxyDeps {
   limiter: UpstreamLimiter;
   dispatcher: AbortableDispatcher;
+  readAhead: ReadAhead;
   cache?: AnswerCache;
 }
 
@@ -66,8 +68,9 @@ interface Forward {
 export function registerProxyRoute(app: FastifyInstance, config: ServerConfig, deps: ProxyDeps): void {
   const upstreamHost = new URL(config.upstream).host;
 
-  /** Streams a (decoded) answer to the client, watched for slow reading. */
-  const stream = (f: Forward, reply: FastifyReply, body: Readable) => {
+  /** Streams a (decoded) answer to the client: read ahead if slots are short, watched for slow reading. */
+  const stream = (f: Forward, reply: FastifyReply, decoded: Readable) => {
+    const body = deps.readAhead.wrap(decoded, deps.limiter.short);
     body.once("error", (err) => {
       if (!f.gone.signal.aborted) noteRequest(f.request, { error: toErrorAnswer(err).body.error });
     });

@@ -177,6 +177,39 @@ test("3. slow readers cannot hold every upstream slot: they are cut after the gr
   });
 });
 
+test("3b. when slots are short, an answer is read ahead of a client that reads nothing: its slot is free at once", async () => {
+  const piece = Buffer.alloc(64 * 1024, "x");
+  upstream.handler = (req, res) => {
+    if (req.url?.endsWith("DataFA")) return void res.end(realisasiPage(5));
+    // 12 MB after 300 ms: more than socket buffers take, less than one read-ahead window.
+    setTimeout(() => {
+      res.writeHead(200, { "content-type": "application/json" });
+      let sent = 0;
+      const pump = () => {
+        while (sent < 12 * MB) {
+          sent += piece.length;
+          if (!res.write(piece)) return void res.once("drain", pump);
+        }
+        res.end();
+      };
+      pump();
+    }, 300);
+  };
+  // No rate policy and no idle cut here: only the read-ahead can free the slot in time.
+  const settings = { maxConcurrent: 1, minClientKbps: 0, clientIdleTimeoutMs: 60_000, queueTimeoutMs: 4000 };
+  await withServer(settings, async (server) => {
+    const stuck = stuckClient(server.port, "/omspan/RealisasiKL/1/50000");
+    try {
+      await until(() => upstream.inFlight === 1, 1000);
+      const user = await request(`${server.url}/omspan/DataFA`, auth); // queued: slots are short
+      expect(user.status).toBe(200);
+      expect(JSON.parse((await request(`${server.url}/health`)).body.toString())).toMatchObject({ active: 0, readAhead: 1 });
+    } finally {
+      stuck.destroy();
+    }
+  });
+});
+
 test("7. every request writes one log line however it ended: hung up while waiting, cut mid-answer", async () => {
   upstream.handler = (_req, res) => setTimeout(() => res.end(realisasiPage(5)), 500);
   await withServer({}, async (server) => {
@@ -196,7 +229,7 @@ test("7. every request writes one log line however it ended: hung up while waiti
       midway.on("error", () => undefined);
     });
     await sleep(200);
-    const lines = logLines.slice(before).map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.msg === "request");
+    const lines = logLines.slice(before).map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.msg === "request" && ["RealisasiKL/1/100", "RealisasiKL/101/200"].includes(String(l.route)));
     expect(lines).toEqual([
       expect.objectContaining({ route: "RealisasiKL/1/100", ended: "cut", error: "client_gone" }),
       expect.objectContaining({ route: "RealisasiKL/101/200", ended: "cut", error: "client_gone", status: 200 }),
