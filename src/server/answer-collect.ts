@@ -53,8 +53,19 @@ class Blocks {
     return this.blocks.map((b, i) => (i === this.blocks.length - 1 ? b.subarray(0, this.used) : b));
   }
 
+  /** Removes the first block (as a view of its bytes) and gives its room back; undefined when none is left. */
+  shift(): Buffer | undefined {
+    const block = this.blocks.shift();
+    if (!block) return undefined;
+    const bytes = this.blocks.length === 0 ? block.subarray(0, this.used) : block;
+    this.room?.giveBack(block.length);
+    this.taken -= block.length;
+    return bytes;
+  }
+
   /** Gives the blocks' bytes back to the budget (the caller keeps no reference to them after). */
   release(): void {
+    this.blocks.length = 0;
     this.room?.giveBack(this.taken);
     this.taken = 0;
   }
@@ -90,8 +101,8 @@ export async function collectAnswer(stream: Readable, limit: number, room?: Capt
 
 async function* resume(blocks: Blocks, current: Buffer, it: AsyncIterator<Buffer>): AsyncGenerator<Buffer> {
   try {
-    yield* blocks.views();
-    blocks.release();
+    // Block by block, so what was read is let go (and its room given back) as it is handed on.
+    for (let block = blocks.shift(); block; block = blocks.shift()) yield block;
     yield current;
     for (;;) {
       const step = await it.next();
