@@ -113,6 +113,23 @@ test("1b. a client waiting for a slow OMSPAN is not cut by the idle timeout", as
   });
 });
 
+test("1c. a client that sends its request too slowly gets 408 at the request timeout, and a log line", async () => {
+  await withServer({ requestTimeoutMs: 300 }, async (server) => {
+    const socket = net.connect(server.port, "127.0.0.1");
+    const answer = new Promise<string>((ok) => {
+      let text = "";
+      socket.on("data", (c: Buffer) => (text += c.toString("latin1")));
+      socket.on("close", () => ok(text));
+      socket.on("error", () => undefined);
+    });
+    socket.write("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n"); // and never the blank line
+    const started = Date.now();
+    expect(await answer).toMatch(/^HTTP\/1\.1 408 /);
+    expect(Date.now() - started).toBeLessThan(2500);
+    expect(linesWith('"ended":"refused"').some((l) => l.status === 408)).toBe(true);
+  });
+});
+
 test("2. a client that hangs up cancels its OMSPAN request: the next user does not wait behind orphans", async () => {
   let cancelled = 0;
   upstream.handler = (_req, res) => {
