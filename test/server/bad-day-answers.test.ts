@@ -87,6 +87,18 @@ describe("5. encodings are forwarded only as the client accepts them", () => {
     });
   });
 
+  test("the cache's entry cap counts decoded bytes: a small gzip of a large answer is not kept", async () => {
+    const large = Buffer.alloc(400 * 1024, "x"); // gzips to about a kilobyte
+    upstream.handler = (_req, res) =>
+      res.writeHead(200, { "content-type": "application/json", "content-encoding": "gzip" }).end(gzipSync(large));
+    await withServer({ cacheTtlMs: 60_000, cacheMaxMb: 1 }, async (server) => {
+      const a = await request(`${server.url}/omspan/DataFA`, auth);
+      const b = await request(`${server.url}/omspan/DataFA`, auth);
+      expect([a.body.length, b.body.length, b.headers["x-cache"]]).toEqual([large.length, large.length, "MISS"]);
+      expect(upstream.requests).toHaveLength(2);
+    });
+  });
+
   test("an encoding the proxy cannot undo is refused, never forwarded", async () => {
     upstream.handler = (_req, res) => res.writeHead(200, { "content-encoding": "zstd-unknown" }).end("????");
     await withServer({}, async (server) => {
