@@ -10,6 +10,8 @@
  *     framework and our code are told apart. Fast and slow readers, identity and gzip; for identity,
  *     how far the upstream got ahead of the client (backpressure end to end), and one run with the
  *     answer cache on (a 200 MB answer must stream through it, not into it).
+ *  4. a bad day (server-bad-day.ts): a normal user's latency while 8 clients read nothing and 24 hang
+ *     up, and the CLI's peak RSS against a gzip bomb.
  * The server runs in a child process so its RSS is its own and it does not share an event loop with
  * the load generator. Run alone: `npx tsx bench/server-bench.ts`.
  */
@@ -19,6 +21,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { join, resolve } from "node:path";
 import { SERVER_NODE_FLAGS } from "../src/server/node-flags";
+import { runBadDayBench } from "./server-bad-day";
 import { startSimulator } from "../src/simulator";
 
 interface Percentiles { p50: number; p99: number; average: number }
@@ -295,6 +298,7 @@ async function memoryFigures(log: (line: string) => void): Promise<void> {
 export async function runServerBench(log: (line: string) => void): Promise<void> {
   await latencyFigures(log);
   await memoryFigures(log);
+  await runBadDayBench(log);
 }
 
 if (require.main === module) {

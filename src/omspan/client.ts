@@ -6,7 +6,8 @@
  */
 import { classifyResponse, type BodyReader, type Classified } from "./classify";
 import type { Page } from "./page-reader";
-import { CancelledError, TimeoutError, UnreachableError, isOmspanError } from "./errors";
+import { MAX_ANSWER_BYTES, readCappedText } from "./answer-body";
+import { AnswerTooLargeError, CancelledError, TimeoutError, UnreachableError, isOmspanError } from "./errors";
 import { DEFAULT_RETRY, backoffMs, isRetryable, parseRetryAfter, sleep, type RetryPolicy } from "./retry";
 import { routePath, type DatasetId, type RouteParams } from "./routes";
 import { normaliseKey } from "./claims";
@@ -17,14 +18,23 @@ export interface ClientOptions {
   readonly baseUrl: string;
   readonly key: string;
   readonly fetch?: typeof fetch;
-  /** Per request, ms. */
+  /** Per request, ms (default DEFAULT_REQUEST_TIMEOUT_MS). */
   readonly timeoutMs?: number;
+  /** Largest decoded answer read, bytes (default MAX_ANSWER_BYTES); larger fails with AnswerTooLargeError. */
+  readonly maxAnswerBytes?: number;
   readonly retry?: Partial<RetryPolicy>;
   /** Realisasi rows per window. */
   readonly pageSize?: number;
   /** Realisasi windows in flight at once. */
   readonly concurrency?: number;
 }
+
+/**
+ * The client's per-request timeout. The proxy's own upstream timeout defaults to a little less
+ * (src/server/config.ts), so a slow OMSPAN answers the client with the proxy's 504 before the client gives
+ * up: a retry then never runs beside an upstream request still in flight for the try before it.
+ */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
 
 export interface PullProgress {
   readonly dataset: DatasetId;
@@ -48,6 +58,7 @@ export class OmspanClient {
   private readonly key: string;
   private readonly fetchImpl: typeof fetch;
   private readonly timeoutMs: number;
+  private readonly maxAnswerBytes: number;
   private readonly retry: RetryPolicy;
   readonly pageSize: number;
   readonly concurrency: number;
@@ -58,7 +69,8 @@ export class OmspanClient {
     this.baseUrl = opts.baseUrl.endsWith("/") ? opts.baseUrl : `${opts.baseUrl}/`;
     this.key = normaliseKey(opts.key);
     this.fetchImpl = opts.fetch ?? ((input, init) => fetch(input, init));
-    this.timeoutMs = opts.timeoutMs ?? 60_000;
+    this.timeoutMs = opts.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+    this.maxAnswerBytes = opts.maxAnswerBytes ?? MAX_ANSWER_BYTES;
     this.retry = { ...DEFAULT_RETRY, ...opts.retry };
     this.pageSize = opts.pageSize ?? 5000;
     this.concurrency = Math.max(1, opts.concurrency ?? 4);
@@ -99,8 +111,9 @@ export class OmspanClient {
           signal: ctl.signal,
           cache: "no-store",
         });
-        body = await res.text();
+        body = await readCappedText(res, this.maxAnswerBytes, url);
       } catch (e) {
+        if (e instanceof AnswerTooLargeError) throw e;
         if (outer?.aborted) throw new CancelledError();
         if (timedOut) throw new TimeoutError(url, this.timeoutMs);
         throw new UnreachableError(url, e);

@@ -13,6 +13,8 @@ export type OmspanErrorCode =
   | "http-status"
   | "bad-response"
   | "bad-data"
+  | "too-large"
+  | "repeated-rows"
   | "unreachable"
   | "timeout"
   | "cancelled"
@@ -104,12 +106,35 @@ export class BadDataError extends OmspanError {
   }
 }
 
-/** The proxy or OMSPAN could not be reached at all. */
 /** The proxy or OMSPAN could not be reached. `said` is the proxy's own account, when it is the proxy that could not reach OMSPAN. */
 export class UnreachableError extends OmspanError {
   override readonly name = "UnreachableError";
   constructor(url: string, cause?: unknown, said?: { reason?: string; alasan?: string }) {
     super("unreachable", `Cannot reach ${url}${said?.reason ? ` (${said.reason})` : ""}`, { url, ...said }, { cause });
+  }
+}
+
+/**
+ * One answer is larger than a client may take (decoded bytes, whatever the encoding on the wire): a
+ * broken or hostile upstream, never data worth waiting for. Not retried: the same request gets the same.
+ */
+export class AnswerTooLargeError extends OmspanError {
+  override readonly name = "AnswerTooLargeError";
+  constructor(url: string, limitBytes: number) {
+    const mb = Math.round((limitBytes / (1024 * 1024)) * 10) / 10;
+    const reason = `more than ${mb} MB`;
+    super("too-large", `The answer from ${url} is too large (${reason})`, { url, reason, alasan: `lebih dari ${mb} MB` });
+  }
+}
+
+/**
+ * A paged pull stopped because OMSPAN answered a later window with rows it had already sent (or more
+ * windows than any dataset has rows for): paging on would never end.
+ */
+export class RepeatedRowsError extends OmspanError {
+  override readonly name = "RepeatedRowsError";
+  constructor(detail: OmspanErrorDetail & { dataset: string; row: number }) {
+    super("repeated-rows", `OMSPAN keeps answering the same rows (${detail.dataset}, window from row ${detail.row})`, detail);
   }
 }
 

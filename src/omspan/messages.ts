@@ -27,6 +27,9 @@ const ID: Record<OmspanError["code"], Template> = {
   "bad-data": (d) =>
     `Data ${d.dataset} tidak sesuai: ${d.row !== undefined ? `baris ${d.row}, ` : ""}kolom ${d.field}` +
     (d.value !== undefined ? ` bernilai "${d.value.slice(0, 40)}"` : " tidak ada") + ".",
+  "too-large": (d) => `Jawaban dari ${d.url} terlalu besar (${d.alasan ?? d.reason}); permintaan tidak diulang.`,
+  "repeated-rows": (d) =>
+    `OMSPAN terus mengirim baris yang sama (${d.dataset}, jendela mulai baris ${d.row}); penarikan dihentikan.`,
   unreachable: (d) =>
     d.alasan ?? d.reason
       ? `Tidak dapat menghubungi OMSPAN melalui ${d.url}: ${d.alasan ?? d.reason}`
@@ -48,6 +51,8 @@ const EN: Record<OmspanError["code"], Template> = {
   "bad-data": (d) =>
     `${d.dataset} data is malformed: ${d.row !== undefined ? `row ${d.row}, ` : ""}field ${d.field}` +
     (d.value !== undefined ? ` has the value "${d.value.slice(0, 40)}"` : " is missing") + ".",
+  "too-large": (d) => `The answer from ${d.url} is too large (${d.reason}); it is not asked again.`,
+  "repeated-rows": (d) => `OMSPAN keeps answering the same rows (${d.dataset}, window from row ${d.row}); the pull was stopped.`,
   unreachable: (d) =>
     d.reason
       ? `Cannot reach OMSPAN through ${d.url}: ${d.reason}`

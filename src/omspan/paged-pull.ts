@@ -7,10 +7,12 @@
  * asked: its row count becomes the step and the rest is asked again from there. Window k then starts at
  * row 1 + k·step. Every window but the last must bring exactly `step` rows and every window after a short
  * one must be empty; anything else means the windows are not what we think, and the pull fails rather
- * than silently dropping rows.
+ * than silently dropping rows. And every later window must bring rows not seen before (pull-bound.ts),
+ * so an upstream that repeats itself fails the pull instead of being paged forever.
  */
 import { BadResponseError, CancelledError } from "./errors";
 import type { Page } from "./page-reader";
+import { windowCheck } from "./pull-bound";
 
 /** Fetches one window of rows (1-based, inclusive `from`..`to` as asked); [] for no data. */
 export type WindowFetch = (from: number, to: number, signal: AbortSignal) => Promise<Page>;
@@ -45,6 +47,7 @@ export async function pullWindows(fetchWindow: WindowFetch, o: PagedPullOptions)
     // A short first window with rows after it: windows are capped (or exclusive); re-plan on its count.
     const step = first.length;
     const replanned = step < o.size && laterRows;
+    const check = windowCheck(first, step, o.dataset);
     o.sink(first, 1);
     let rows = step;
     let flushed = 1;
@@ -67,6 +70,7 @@ export async function pullWindows(fetchWindow: WindowFetch, o: PagedPullOptions)
     };
     const take = (k: number, page: Page) => {
       if (page.length > step) throw bad("row windows disagree (a later window brought more rows than the first)");
+      check(k, page);
       lengths.set(k, page.length);
       if (page.length < step && k < shortAt) {
         shortAt = k;
@@ -88,6 +92,7 @@ export async function pullWindows(fetchWindow: WindowFetch, o: PagedPullOptions)
     const worker = async () => {
       while (next < end) {
         const k = next++;
+        check(k, []); // the bound on the number of windows, before asking
         const from = 1 + k * step;
         take(k, await fetchWindow(from, from + o.size - 1, ctl.signal));
       }

@@ -110,7 +110,8 @@ export class Session {
    * Checks the key's form, then asks OMSPAN for one row to prove the key and the address work.
    * On success the connection is live (and remembered if asked). On failure the previous connection is
    * dropped too: what the pane shows (an error, no claims) is what the formulas use (no key), so no cell
-   * keeps answering with a key the user just tried to replace.
+   * keeps answering with a key the user just tried to replace — and so is the remembered copy, or the
+   * next start would reconnect with the old key without asking.
    */
   async connect(input: ConnectInput): Promise<KeyClaims> {
     this.set({ status: "connecting", baseUrl: input.baseUrl });
@@ -128,6 +129,8 @@ export class Session {
     } catch (e) {
       const error = isOmspanError(e) ? e : new UnexpectedError(e);
       this.conn = undefined;
+      // The refusal is what the user must see, even if the host's storage fails to forget.
+      await this.opts.vault?.clear().catch(() => undefined);
       this.set({ status: "error", baseUrl: input.baseUrl, error });
       throw error;
     }

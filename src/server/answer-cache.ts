@@ -4,13 +4,14 @@
  * plus the route: an answer is only ever served to a request carrying the very same key. Concurrent
  * requests for one entry are coalesced onto the pull already in flight. Off unless a TTL is configured.
  *
- * Memory: the byte budget bounds stored bodies *and* the copies still being captured from answers in
- * flight, so the cache never holds more than its budget whatever the answers' sizes or how many stream
- * at once. One answer may take at most an eighth of the budget (32 MB at the default 256 MB; a
- * 50,000-row Realisasi page is ~16 MB): a larger one is streamed through and never held whole.
+ * Memory: the byte budget bounds stored bodies *and* the copies still being collected from answers in
+ * flight, counted as allocated (answer-collect.ts copies chunks into blocks, so a body sent in 1-byte
+ * pieces costs what its bytes cost), so the cache never holds more than its budget whatever the answers'
+ * sizes, their chunking or how many arrive at once. One decoded answer may take at most an eighth of the
+ * budget (32 MB at the default 256 MB: two 50,000-row Realisasi windows of ~16 MB): a larger one is
+ * streamed through and never held whole.
  */
 import { createHash } from "node:crypto";
-import { Transform, type TransformCallback } from "node:stream";
 
 /** A stored upstream answer (only 200s are stored). */
 export interface CachedAnswer {
@@ -31,7 +32,7 @@ export function sha256(text: string): string {
 /** Budget share of the largest single answer worth keeping (see the file comment). */
 export const ENTRY_SHARE = 8;
 
-/** Room for a capture in progress, taken from the cache's budget chunk by chunk. */
+/** Room for a collection in progress, taken from the cache's budget block by block. */
 export interface CaptureRoom {
   /** Takes `bytes` more; false when the budget cannot give them (the capture must give up). */
   take(bytes: number): boolean;
@@ -137,51 +138,4 @@ export class AnswerCache implements CaptureRoom {
     this.bytes -= e.body.length;
     this.entries.delete(key);
   }
-}
-
-/**
- * A pass-through stream that also keeps a copy of what flows, up to `limit` bytes, each chunk's bytes
- * taken from `room` (the cache's budget) as it arrives. Past the limit, or when the room is full, the
- * copy is dropped at once (and its bytes given back) while the stream goes on flowing. `onEnd` gets the
- * whole body when the stream finished cleanly with its copy intact, else undefined (too big, no room,
- * error, abort).
- */
-export function captureStream(limit: number, onEnd: (body: Buffer | undefined) => void, room?: CaptureRoom): Transform {
-  let chunks: Buffer[] | undefined = [];
-  let size = 0;
-  let reported = false;
-  const drop = () => {
-    if (chunks) room?.giveBack(size);
-    chunks = undefined;
-  };
-  const report = (body: Buffer | undefined) => {
-    if (!reported) {
-      reported = true;
-      onEnd(body);
-    }
-  };
-  return new Transform({
-    transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback) {
-      if (chunks) {
-        if (size + chunk.length <= limit && (!room || room.take(chunk.length))) {
-          chunks.push(chunk);
-          size += chunk.length;
-        } else {
-          drop();
-        }
-      }
-      cb(null, chunk);
-    },
-    flush(cb: TransformCallback) {
-      const body = chunks ? Buffer.concat(chunks, size) : undefined;
-      drop(); // the stored entry (if any) is counted by the cache itself from here on
-      report(body);
-      cb();
-    },
-    destroy(err: Error | null, cb: (error: Error | null) => void) {
-      drop();
-      report(undefined);
-      cb(err);
-    },
-  });
 }

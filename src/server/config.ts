@@ -4,7 +4,14 @@
  * as a confusing runtime failure in front of a ministry's users.
  */
 import { z } from "zod";
+import { DEFAULT_REQUEST_TIMEOUT_MS } from "../omspan/client";
 import { OMSPAN_PRODUCTION_BASE } from "../omspan/routes";
+
+/**
+ * The upstream timeout sits a little under the core's per-request timeout: a slow OMSPAN then reaches the
+ * client as the proxy's 504 (and the upstream request is over) before the client gives up and retries.
+ */
+export const DEFAULT_UPSTREAM_TIMEOUT_MS = DEFAULT_REQUEST_TIMEOUT_MS - 5_000;
 
 const flag = z
   .enum(["1", "0", "true", "false", "yes", "no", "on", "off"], { message: "must be true or false" })
@@ -73,8 +80,20 @@ export const ServerConfig = z.object({
   staticCors: flag.default(true),
   /** OMSPAN_CONNECT_TIMEOUT_MS: TCP + TLS connect to the upstream. */
   connectTimeoutMs: int(1, 600_000).default(10_000),
-  /** OMSPAN_TIMEOUT_MS: whole upstream answer, first byte to last. */
-  timeoutMs: int(1, 3_600_000).default(120_000),
+  /** OMSPAN_TIMEOUT_MS: whole upstream answer, first byte to last; under the core's own timeout (see above). */
+  timeoutMs: int(1, 3_600_000).default(DEFAULT_UPSTREAM_TIMEOUT_MS),
+  /** OMSPAN_CLIENT_IDLE_TIMEOUT_MS: a client socket with no traffic this long is closed (not while its answer waits for OMSPAN). */
+  clientIdleTimeoutMs: int(100, 3_600_000).default(30_000),
+  /** OMSPAN_REQUEST_TIMEOUT_MS: longest time to receive a request's head and body (slow senders → 408). */
+  requestTimeoutMs: int(100, 600_000).default(10_000),
+  /** OMSPAN_KEEP_ALIVE_TIMEOUT_MS: an idle kept-alive connection is closed after this. */
+  keepAliveTimeoutMs: int(100, 600_000).default(5_000),
+  /** OMSPAN_MIN_CLIENT_KBPS: after the grace period, a client taking an OMSPAN answer slower than this (while the proxy has data waiting for it) is cut, freeing its upstream slot; 0 turns it off. */
+  minClientKbps: int(0, 1_000_000).default(32),
+  /** OMSPAN_SLOW_CLIENT_GRACE_MS: the grace period, and the window the client's rate is measured over. */
+  slowClientGraceMs: int(100, 600_000).default(10_000),
+  /** OMSPAN_READ_AHEAD_MB: memory for reading answers ahead of slow clients when upstream slots are short (16 MB windows; 0 turns it off). */
+  readAheadMb: int(0, 65_536).default(128),
   /** OMSPAN_MAX_CONCURRENT: upstream requests in flight at once (protects OMSPAN). */
   maxConcurrent: int(1, 1024).default(8),
   /** OMSPAN_QUEUE_SIZE: requests allowed to wait for a slot before 503. */
@@ -87,7 +106,7 @@ export const ServerConfig = z.object({
   rateWindowMs: int(1000, 3_600_000).default(60_000),
   /** OMSPAN_CACHE_TTL_MS: keep upstream answers this long per (key, route); 0 (default) turns it off. */
   cacheTtlMs: int(0, 86_400_000).default(0),
-  /** OMSPAN_CACHE_MAX_MB: memory bound of that cache (stored answers plus copies being captured); an answer larger than an eighth of it streams through uncached. */
+  /** OMSPAN_CACHE_MAX_MB: memory bound of that cache (stored answers plus copies being captured, as allocated); a decoded answer larger than an eighth of it streams through uncached. */
   cacheMaxMb: int(1, 65_536).default(256),
   /** OMSPAN_MAX_HEADER_BYTES: total request header size; larger gets 431. */
   maxHeaderBytes: int(1024, 65_536).default(16_384),
@@ -119,6 +138,12 @@ export const ENV_NAMES: Readonly<Record<keyof ServerConfig, string>> = {
   staticCors: "OMSPAN_STATIC_CORS",
   connectTimeoutMs: "OMSPAN_CONNECT_TIMEOUT_MS",
   timeoutMs: "OMSPAN_TIMEOUT_MS",
+  clientIdleTimeoutMs: "OMSPAN_CLIENT_IDLE_TIMEOUT_MS",
+  requestTimeoutMs: "OMSPAN_REQUEST_TIMEOUT_MS",
+  keepAliveTimeoutMs: "OMSPAN_KEEP_ALIVE_TIMEOUT_MS",
+  minClientKbps: "OMSPAN_MIN_CLIENT_KBPS",
+  slowClientGraceMs: "OMSPAN_SLOW_CLIENT_GRACE_MS",
+  readAheadMb: "OMSPAN_READ_AHEAD_MB",
   maxConcurrent: "OMSPAN_MAX_CONCURRENT",
   queueSize: "OMSPAN_QUEUE_SIZE",
   queueTimeoutMs: "OMSPAN_QUEUE_TIMEOUT_MS",

@@ -3,7 +3,7 @@
  * and not-found handlers, the request guard, reply-from's onError, and raw socket client errors.
  */
 import type { Socket } from "node:net";
-import type { FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { errorAnswer, toErrorAnswer, type ErrorAnswer } from "./errors";
 import { noteRequest } from "./request-log";
 
@@ -20,9 +20,11 @@ export function replyWithError(request: FastifyRequest, reply: FastifyReply, err
 
 /**
  * Fastify's `clientErrorHandler`: a request Node's parser refused (header too large, CR/LF or other
- * bytes not allowed in a header, malformed request line) never reaches a route; answer in our shape and close.
+ * bytes not allowed in a header, malformed request line, a head or body slower than requestTimeout)
+ * never reaches a route; answer in our shape and close. Such a request still gets its one log line.
  */
-export function clientErrorHandler(err: NodeJS.ErrnoException, socket: Socket): void {
+export function clientErrorHandler(this: FastifyInstance | undefined, err: NodeJS.ErrnoException, socket: Socket): void {
+  // A reset socket: a request in progress has its line from the response's close already.
   if (err.code === "ECONNRESET" || socket.destroyed) return;
   const answer =
     err.code === "HPE_HEADER_OVERFLOW"
@@ -31,6 +33,7 @@ export function clientErrorHandler(err: NodeJS.ErrnoException, socket: Socket): 
         ? { ...errorAnswer("bad_request"), status: 408 }
         : errorAnswer("bad_request");
   const body = JSON.stringify(answer.body);
+  this?.log.info({ status: answer.status, ended: "refused", error: answer.body.error }, "request");
   if (socket.writable) {
     socket.write(
       `HTTP/1.1 ${answer.status} ${answer.status === 431 ? "Request Header Fields Too Large" : answer.status === 408 ? "Request Timeout" : "Bad Request"}\r\n` +

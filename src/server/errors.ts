@@ -100,7 +100,8 @@ export function toErrorAnswer(err: unknown): ErrorAnswer {
   if (has(/ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|EPIPE|UND_ERR_SOCKET|UND_ERR_CLOSED|FST_REPLY_FROM_(SERVICE_UNAVAILABLE|INTERNAL_SERVER_ERROR)/)) {
     return errorAnswer("upstream_unreachable");
   }
-  if (has(/FST_REPLY_FROM_BAD_GATEWAY/)) return errorAnswer("upstream_bad_answer");
+  // A bad gateway, or an encoded body that does not decode (zlib's Z_ codes, brotli's ERR__ ones).
+  if (has(/FST_REPLY_FROM_BAD_GATEWAY|^Z_|BROTLI|^ERR__/)) return errorAnswer("upstream_bad_answer");
   // Fastify's own client errors (body too large, bad content type, bad URL…).
   const status = Number((err as ErrorLike)?.statusCode);
   if (status === 413 || has(/FST_ERR_CTP_BODY_TOO_LARGE/)) return errorAnswer("payload_too_large");

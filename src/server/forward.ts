@@ -1,7 +1,8 @@
 /**
- * What crosses the proxy in each direction. Requests carry only `Authorization` and `Accept` upstream
- * (no cookies, no client forwarding headers to spoof, no hop-by-hop); answers carry back only the
- * headers a client needs to read the body, never `Set-Cookie` or upstream server details.
+ * What crosses the proxy in each direction. Requests carry only `Authorization`, `Accept` and our own
+ * `Accept-Encoding` upstream (no cookies, no client forwarding headers to spoof, no hop-by-hop); answers
+ * carry back only the headers a client needs to read the body, never `Set-Cookie` or upstream server
+ * details, and never the upstream's encoding: the proxy decodes it (answer-decode.ts).
  */
 import type { IncomingHttpHeaders } from "node:http";
 
@@ -10,11 +11,13 @@ export function upstreamRequestHeaders(incoming: IncomingHttpHeaders, host: stri
   const out: Record<string, string> = { host };
   if (typeof incoming.authorization === "string") out.authorization = incoming.authorization;
   out.accept = typeof incoming.accept === "string" ? incoming.accept : "application/json";
+  // Not the client's: the proxy decodes what OMSPAN sends, and gzip is what saves most on the WAN.
+  out["accept-encoding"] = "gzip";
   return out;
 }
 
 // Everything else (set-cookie, connection, keep-alive, transfer-encoding, server, x-powered-by, …) stays behind.
-const PASSED_BACK = ["content-type", "content-length", "content-encoding", "last-modified", "etag", "retry-after"];
+const PASSED_BACK = ["content-type", "content-length", "last-modified", "etag", "retry-after"];
 
 /** Answer headers passed back to the client. */
 export function clientAnswerHeaders(upstream: Record<string, string | string[] | undefined>): Record<string, string> {
@@ -23,21 +26,23 @@ export function clientAnswerHeaders(upstream: Record<string, string | string[] |
     const v = upstream[name];
     if (typeof v === "string") out[name] = v;
   }
+  // The length of an encoded body is not the length of the decoded one the client gets.
+  if (upstream["content-encoding"] !== undefined) delete out["content-length"];
   // A keyed answer holds one ministry's data: no shared cache along the way may keep it.
   out["cache-control"] = "no-store";
   return out;
 }
 
-/** Options for reply-from's undici agent. */
+/** Options for the undici agent the proxy forwards through (upstream-dispatcher.ts). */
 export function undiciOptions(c: { maxConcurrent: number; connectTimeoutMs: number; timeoutMs: number }) {
   return {
     connections: c.maxConcurrent,
     pipelining: 1,
     headersTimeout: c.timeoutMs,
     bodyTimeout: c.timeoutMs,
-    // reply-from sets `tls.rejectUnauthorized = false` unless told otherwise; undici spreads `connect`
-    // after `tls`, so this turns verification back on (a test proves it). Extra CAs come only from
-    // NODE_EXTRA_CA_CERTS, which Node's TLS (and so undici) reads at start.
+    // Verification stays on, said explicitly (reply-from's own agent would turn it off; ours is given to
+    // it ready-made, and a test proves it). Extra CAs come only from NODE_EXTRA_CA_CERTS, which Node's
+    // TLS (and so undici) reads at start.
     connect: { rejectUnauthorized: true, timeout: c.connectTimeoutMs },
   };
 }

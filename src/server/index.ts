@@ -4,8 +4,9 @@
  * request is logged and odd ones are refused before CORS, rate limiting, static files or the proxy.
  *
  * Map: config.ts (settings) · request-guard.ts + path-guard.ts (what may pass) · proxy-route.ts +
- * forward.ts (forwarding) · limiter.ts (concurrency cap) · answer-cache.ts (optional cache) ·
- * cors.ts · static-files.ts · errors.ts + error-reply.ts (every error answer) · request-log.ts ·
+ * forward.ts + upstream-dispatcher.ts (forwarding, cancellable) · answer-decode.ts (encodings) ·
+ * client-watch.ts (idle and slow clients) · read-ahead.ts (slots for slow clients) · limiter.ts
+ * (concurrency cap) · answer-cache.ts + answer-collect.ts (optional cache) · cors.ts · static-files.ts · errors.ts + error-reply.ts (every error answer) · request-log.ts ·
  * dev-certs.ts (localhost HTTPS) · main.ts (the process) · node-flags.ts (Node/V8 memory settings).
  */
 import { readFileSync } from "node:fs";
@@ -18,6 +19,7 @@ import { AnswerCache } from "./answer-cache";
 import type { ServerConfig } from "./config";
 import { registerCors } from "./cors";
 import { devHttpsOptions } from "./dev-certs";
+import { installIdlePolicy } from "./client-watch";
 import { clientErrorHandler, replyWithError } from "./error-reply";
 import { ServerError } from "./errors";
 import { undiciOptions } from "./forward";
@@ -25,7 +27,9 @@ import { UpstreamLimiter } from "./limiter";
 import { registerProxyRoute } from "./proxy-route";
 import { installRequestGuard } from "./request-guard";
 import { installRequestLog, REDACT_PATHS } from "./request-log";
+import { ReadAhead } from "./read-ahead";
 import { registerStaticFiles } from "./static-files";
+import { AbortableDispatcher } from "./upstream-dispatcher";
 
 export { loadServerConfig, parseServerConfig, ServerConfig, ConfigError, ENV_NAMES } from "./config";
 export { devHttpsOptions } from "./dev-certs";
@@ -43,18 +47,24 @@ export interface BuildOptions {
 /** Builds (does not start) the server. */
 export async function buildServer(config: ServerConfig, opts: BuildOptions = {}): Promise<FastifyInstance> {
   const loggerOptions = { level: config.logLevel, redact: { paths: REDACT_PATHS, censor: "[redacted]" } };
-  const serverOptions = { maxHeaderSize: config.maxHeaderBytes };
+  // Node checks requestTimeout on this interval (default 30 s, which would let a slow sender overstay it).
+  const serverOptions = { maxHeaderSize: config.maxHeaderBytes, connectionsCheckingInterval: Math.min(1000, config.requestTimeoutMs) };
   const app = Fastify({
     logger: opts.logger ? { ...loggerOptions, stream: opts.logger } : loggerOptions,
     // Fastify's two lines per request are replaced by request-log.ts's one.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: Math.max(config.maxBodyBytes, 1),
     trustProxy: config.trustProxy,
+    // Fastify leaves these at 0 (never): a client that stops reading would hold its socket for ever.
+    connectionTimeout: config.clientIdleTimeoutMs,
+    requestTimeout: config.requestTimeoutMs,
+    keepAliveTimeout: config.keepAliveTimeoutMs,
     clientErrorHandler,
     ...(opts.https ? { https: { ...opts.https, ...serverOptions } } : { http: serverOptions }),
   } as Parameters<typeof Fastify>[0]) as unknown as FastifyInstance;
 
   installRequestLog(app);
+  installIdlePolicy(app, config.clientIdleTimeoutMs);
   installRequestGuard(app);
   app.setErrorHandler((err, request, reply) => replyWithError(request, reply, err));
   app.setNotFoundHandler((request, reply) => replyWithError(request, reply, new ServerError("not_found")));
@@ -78,16 +88,20 @@ export async function buildServer(config: ServerConfig, opts: BuildOptions = {})
     errorResponseBuilder: (_request, ctx) => new ServerError("rate_limited", Math.ceil(ctx.ttl / 1000)),
   });
   await app.register(fastifyCompress, { global: true, encodings: ["br", "gzip"] });
-  await app.register(fastifyReplyFrom, { undici: undiciOptions(config), disableRequestLogging: true });
+  const dispatcher = new AbortableDispatcher(undiciOptions(config));
+  app.addHook("onClose", () => dispatcher.destroy());
+  // reply-from takes any object with undici's `request`: ours adds the per-request abort signal.
+  await app.register(fastifyReplyFrom, { undici: dispatcher as never, disableRequestLogging: true });
 
   const limiter = new UpstreamLimiter(config.maxConcurrent, config.queueSize, config.queueTimeoutMs);
   const cache = config.cacheTtlMs > 0 ? new AnswerCache(config.cacheTtlMs, config.cacheMaxMb * 1024 * 1024) : undefined;
   const upstreamOrigin = new URL(config.upstream).origin;
   app.get("/health", async (_request, reply) => {
     reply.header("cache-control", "no-store");
-    return { status: "ok", upstream: upstreamOrigin, cache: cache !== undefined, ...limiter.stats() };
+    return { status: "ok", upstream: upstreamOrigin, cache: cache !== undefined, ...limiter.stats(), readAhead: readAhead.active };
   });
-  registerProxyRoute(app, config, { limiter, cache });
+  const readAhead = new ReadAhead(config.readAheadMb * 1024 * 1024);
+  registerProxyRoute(app, config, { limiter, cache, dispatcher, readAhead });
   await registerStaticFiles(app, config);
   return app;
 }

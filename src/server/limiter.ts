@@ -24,6 +24,11 @@ export class UpstreamLimiter {
     private readonly queueTimeoutMs: number,
   ) {}
 
+  /** True when every slot is taken or callers wait for one. */
+  get short(): boolean {
+    return this.active >= this.maxConcurrent || this.queue.length > 0;
+  }
+
   /** Requests in flight and waiting, for /health. */
   stats(): { active: number; queued: number } {
     return { active: this.active, queued: this.queue.length };

@@ -1,8 +1,10 @@
 /**
- * One structured log line per request — method, route, status, duration, bytes, cache, error code and a
- * short hash of the key — written when the answer is finished. Never the key, never a body, never other
- * headers: fastify's own request logging is off, and `authorization` is redacted in case anything else
- * tries to log a request.
+ * One structured log line per request — method, route, status, duration, bytes, cache, error code, how it
+ * ended and a short hash of the key — written when the response closes, however it ended: finished,
+ * the client hung up, or the proxy cut it (idle, too slow, timed out). A request Node's parser refused
+ * before routing gets its line from error-reply.ts. Never the key, never a body, never other headers:
+ * fastify's own request logging is off, and `authorization` is redacted in case anything else tries to
+ * log a request.
  */
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { sha256 } from "./answer-cache";
@@ -38,30 +40,33 @@ export function noteRequest(request: FastifyRequest, extra: Partial<Pick<Note, "
   if (n) Object.assign(n, extra);
 }
 
-/** Installs the hooks that write the line. Register before anything that may answer early. */
+/** Installs the hook that writes the line. Register before anything that may answer early. */
 export function installRequestLog(app: FastifyInstance): void {
-  app.addHook("onRequest", async (request) => {
-    notes.set(request, { started: process.hrtime.bigint(), bytesBefore: request.raw.socket?.bytesWritten ?? 0 });
-  });
-  app.addHook("onResponse", async (request, reply) => {
-    const n = notes.get(request);
-    if (!n) return;
-    const ms = Number(process.hrtime.bigint() - n.started) / 1e6;
-    const socketBytes = request.raw.socket?.bytesWritten;
-    // The root logger, not request.log: the proxy route silences reply-from's own lines by level.
-    app.log.info(
-      {
-        reqId: request.id,
-        method: request.method,
-        route: n.route ?? request.url.slice(0, 200).split("?")[0],
-        status: reply.statusCode,
-        ms: Math.round(ms * 10) / 10,
-        bytes: socketBytes === undefined ? undefined : socketBytes - n.bytesBefore,
-        key: shortKeyHash(request.headers.authorization),
-        cache: n.cache,
-        error: n.error,
-      },
-      "request",
-    );
+  app.addHook("onRequest", async (request, reply) => {
+    const n: Note = { started: process.hrtime.bigint(), bytesBefore: request.raw.socket?.bytesWritten ?? 0 };
+    notes.set(request, n);
+    const res = reply.raw;
+    res.once("close", () => {
+      const ms = Number(process.hrtime.bigint() - n.started) / 1e6;
+      const socketBytes = res.socket?.bytesWritten ?? request.raw.socket?.bytesWritten;
+      const finished = res.writableFinished;
+      // The root logger, not request.log: the proxy route silences reply-from's own lines by level.
+      app.log.info(
+        {
+          reqId: request.id,
+          method: request.method,
+          route: n.route ?? request.url.slice(0, 200).split("?")[0],
+          // Before the answer started nothing was sent: no status to report.
+          status: res.headersSent ? reply.statusCode : undefined,
+          ms: Math.round(ms * 10) / 10,
+          bytes: socketBytes === undefined ? undefined : socketBytes - n.bytesBefore,
+          key: shortKeyHash(request.headers.authorization),
+          cache: n.cache,
+          ended: finished ? "completed" : "cut",
+          error: n.error ?? (finished ? undefined : "client_gone"),
+        },
+        "request",
+      );
+    });
   });
 }

@@ -2,9 +2,11 @@
  * The optional answer cache: a hit for the same key and route, a miss for another key (never shared),
  * concurrent requests coalesced onto one upstream pull, failures not cached, and off by default.
  * Memory: answers larger than an entry may be stream through uncopied, and the byte budget bounds
- * stored bodies plus captures in flight.
+ * stored bodies plus collections in flight.
  */
-import { AnswerCache, captureStream } from "../../src/server/answer-cache";
+import { Readable } from "node:stream";
+import { AnswerCache } from "../../src/server/answer-cache";
+import { collectAnswer } from "../../src/server/answer-collect";
 import { BAD_KEY, mintFakeKey, realisasiPage, request, startFakeUpstream, startTestServer, type FakeUpstream } from "./support";
 
 const KEY_A = mintFakeKey();
@@ -146,60 +148,40 @@ describe("AnswerCache unit", () => {
     expect(cache.heldBytes).toBe(0);
   });
 
-  test("captureStream gives its bytes back when the room runs out, and passes every byte", async () => {
+  const chunks = (...parts: string[]) => Readable.from(parts.map((p) => Buffer.from(p)));
+  const text = async (r: Readable) => Buffer.concat(await r.toArray()).toString();
+
+  test("collectAnswer gives up when the room runs out, hands on every byte, and gives its room back", async () => {
     let taken = 0;
     const room = { take: (n: number) => (taken + n <= 5 ? ((taken += n), true) : false), giveBack: (n: number) => void (taken -= n) };
-    let captured: Buffer | undefined = Buffer.alloc(0);
-    const t = captureStream(100, (b) => (captured = b), room);
-    const out: Buffer[] = [];
-    t.on("data", (c: Buffer) => out.push(c));
-    const done = new Promise((r) => t.on("end", r));
-    t.write(Buffer.from("abc"));
-    t.write(Buffer.from("def")); // 6 > 5: the copy is dropped, its 3 bytes given back
-    t.end(Buffer.from("ghi"));
-    await done;
-    expect(Buffer.concat(out).toString()).toBe("abcdefghi");
-    expect(captured).toBeUndefined();
+    // Blocks of at most the limit (5 bytes here): "abc" takes one, "def" needs a second the room lacks.
+    const got = await collectAnswer(chunks("abc", "def", "ghi"), 5, room);
+    expect("stream" in got && (await text(got.stream))).toBe("abcdefghi");
     expect(taken).toBe(0);
   });
 
-  test("captureStream gives its bytes back when it completes or is destroyed", async () => {
+  test("collectAnswer returns the whole body and gives its room back; a broken stream gives it back too", async () => {
     let taken = 0;
     const room = { take: (n: number) => ((taken += n), true), giveBack: (n: number) => void (taken -= n) };
-    let captured: Buffer | undefined;
-    const ok = captureStream(100, (b) => (captured = b), room);
-    ok.resume();
-    const ended = new Promise((r) => ok.on("end", r));
-    ok.end(Buffer.from("abc"));
-    await ended;
-    expect(captured?.toString()).toBe("abc");
+    const ok = await collectAnswer(chunks("ab", "c"), 100, room);
+    expect("body" in ok && ok.body.toString()).toBe("abc");
     expect(taken).toBe(0);
+    const broken = new Readable({ read() {} });
+    broken.push(Buffer.from("abc"));
+    const pending = collectAnswer(broken, 100, room);
+    setImmediate(() => broken.destroy(new Error("cut")));
+    await expect(pending).rejects.toThrow("cut");
+    expect(taken).toBe(0);
+  });
 
-    let reported: Buffer | undefined | "none" = "none";
-    const cut = captureStream(100, (b) => (reported = b), room);
-    cut.write(Buffer.from("abc"));
-    cut.destroy();
-    await new Promise((r) => setImmediate(r));
-    expect(reported).toBeUndefined();
-    expect(taken).toBe(0);
+  test("collectAnswer gives up past its limit but still hands on every byte", async () => {
+    const got = await collectAnswer(chunks("abc", "def"), 4);
+    expect("stream" in got && (await text(got.stream))).toBe("abcdef");
   });
 
   test("keys hash the secret: the cache key never contains it", () => {
     const key = AnswerCache.keyFor("Bearer secret-value", "DataFA");
     expect(key).not.toContain("secret-value");
     expect(key).not.toBe(AnswerCache.keyFor("Bearer secret-valuf", "DataFA"));
-  });
-
-  test("captureStream gives up past its limit but still passes every byte", async () => {
-    let captured: Buffer | undefined = Buffer.alloc(0);
-    const t = captureStream(4, (b) => (captured = b));
-    const out: Buffer[] = [];
-    t.on("data", (c: Buffer) => out.push(c));
-    const done = new Promise((r) => t.on("end", r));
-    t.write(Buffer.from("abc"));
-    t.end(Buffer.from("def"));
-    await done;
-    expect(Buffer.concat(out).toString()).toBe("abcdef");
-    expect(captured).toBeUndefined();
   });
 });

@@ -46,7 +46,9 @@ describe("forwarding", () => {
     expect(seen.url).toBe(`${WS_PATH}RealisasiKL/1/200`);
     expect(seen.method).toBe("GET");
     const names = Object.keys(seen.headers).filter((h) => h !== "connection").sort();
-    expect(names).toEqual(["accept", "authorization", "host"]);
+    // Accept-Encoding is the proxy's own (it decodes what OMSPAN sends), never the client's.
+    expect(names).toEqual(["accept", "accept-encoding", "authorization", "host"]);
+    expect(seen.headers["accept-encoding"]).toBe("gzip");
     expect(seen.headers.authorization).toBe(`Bearer ${KEY}`);
     expect(seen.headers.host).toBe(`127.0.0.1:${upstream.port}`);
   });
