@@ -1,41 +1,38 @@
 /**
- * Re-running OMSPAN formulas after the store forgot its data (the ribbon's refresh). Custom functions
- * are not volatile, so a plain recalculation would keep their old values: the sheet is calculated with
- * every cell marked dirty, the workbook with a full calculation.
+ * Re-running OMSPAN formulas after the store forgot its data. Custom functions are not volatile, so the
+ * sheets are calculated with every cell marked dirty — this workbook's sheets only — and OMSPAN cells
+ * showing an error get their formula re-entered (see formula-cells.ts). Counting the cells is for the
+ * log: it never fails the recalculation.
  */
-const OMSPAN_CALL = /\bOMSPAN\./i;
+import { rerunOmspanCells, scanOmspanCells, type OmspanCell } from "./formula-cells";
 
-/** Counts formulas calling OMSPAN functions in a worksheet (what the refresh touched). */
-async function countOmspanCells(context: Excel.RequestContext, sheet: Excel.Worksheet): Promise<number> {
-  const formulas = sheet.getRange().getSpecialCellsOrNullObject(Excel.SpecialCellType.formulas);
-  formulas.load("isNullObject");
-  const areas = formulas.areas;
-  areas.load("items/formulas");
-  await context.sync();
-  if (formulas.isNullObject) return 0;
-  let n = 0;
-  for (const area of areas.items) {
-    for (const row of area.formulas) for (const f of row) if (typeof f === "string" && OMSPAN_CALL.test(f)) n++;
-  }
-  return n;
+export interface RecalcResult {
+  /** OMSPAN cells found (undefined when they could not be counted). */
+  readonly cells?: number;
+  /** Cells in an error state whose formula was re-entered. */
+  readonly rerun: number;
 }
 
-/** Recalculates the active sheet or the whole workbook; returns how many OMSPAN cells it holds. */
-export async function recalculateOmspanFormulas(scope: "sheet" | "workbook"): Promise<{ cells: number }> {
+/** The sheets of a scope: the active one, or every visible and hidden sheet (very hidden are ours). */
+export async function sheetsOf(context: Excel.RequestContext, scope: "sheet" | "workbook"): Promise<Excel.Worksheet[]> {
+  if (scope === "sheet") return [context.workbook.worksheets.getActiveWorksheet()];
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name,items/visibility");
+  await context.sync();
+  return sheets.items.filter((s) => s.visibility !== Excel.SheetVisibility.veryHidden);
+}
+
+/** Recalculates the active sheet or the whole workbook (its sheets, not other open workbooks). */
+export async function recalculateOmspanFormulas(scope: "sheet" | "workbook"): Promise<RecalcResult> {
   return Excel.run(async (context) => {
-    let cells = 0;
-    if (scope === "sheet") {
-      const sheet = context.workbook.worksheets.getActiveWorksheet();
-      sheet.calculate(true);
-      cells = await countOmspanCells(context, sheet);
-    } else {
-      context.workbook.application.calculate(Excel.CalculationType.full);
-      const sheets = context.workbook.worksheets;
-      sheets.load("items");
-      await context.sync();
-      for (const s of sheets.items) cells += await countOmspanCells(context, s);
+    const sheets = await sheetsOf(context, scope);
+    let cells: OmspanCell[] | undefined;
+    try {
+      cells = await scanOmspanCells(context, sheets);
+    } catch (err) {
+      console.warn("OMSPAN: could not count the OMSPAN cells; recalculating anyway", err);
     }
-    await context.sync();
-    return { cells };
+    const rerun = await rerunOmspanCells(context, sheets, cells ?? []);
+    return { cells: cells?.length, rerun };
   });
 }
