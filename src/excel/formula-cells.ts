@@ -120,3 +120,12 @@ export async function settledValues(
   }
   return values;
 }
+
+/** The sheets of a scope: the active one, or every sheet except the add-in's very hidden ones. */
+export async function sheetsOf(context: Excel.RequestContext, scope: "sheet" | "workbook"): Promise<Excel.Worksheet[]> {
+  if (scope === "sheet") return [context.workbook.worksheets.getActiveWorksheet()];
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name,items/visibility");
+  await context.sync();
+  return sheets.items.filter((s) => s.visibility !== Excel.SheetVisibility.veryHidden);
+}

@@ -1,6 +1,6 @@
 /** Range and RangeAreas proxies of the stand-in. */
 import { boxAddress, parseAddress, type Box } from "./address";
-import type { StandinContext } from "./context";
+import { PAYLOAD_LIMIT, type StandinContext } from "./context";
 import { StandinError, isErrorValue, type Cell, type SheetModel } from "./model";
 import { ProxyBase } from "./proxy";
 import { deleteUp, insertDown } from "./shift";
@@ -52,6 +52,11 @@ export class RangeProxy extends ProxyBase {
       valueTypes: () => grid(r, typeOf),
       text: () => grid(r, (c) => String(valueOf(c))),
     };
+    // An answer's size is known before it is built: refuse what could not fit (an empty cell is `"",`).
+    const matrix = (props ?? ["values"]).filter((n) => ["values", "formulas", "numberFormat", "valueTypes", "text"].includes(n)).length;
+    if (matrix && r.box.rows * r.box.cols * 3 * matrix > PAYLOAD_LIMIT) {
+      throw new StandinError("ResponsePayloadSizeLimitExceeded", "The response payload size has exceeded the limit.");
+    }
     const names = props ?? ["isNullObject", "address", "rowIndex", "columnIndex", "rowCount", "columnCount", "values", "formulas", "numberFormat", "valueTypes", "text"];
     const out: Record<string, unknown> = {};
     for (const n of names) {
