@@ -17,6 +17,8 @@ export interface SyncRecord {
   /** Whether the batch asked for calculation / screen updating to be suspended. */
   readonly calcSuspended: boolean;
   readonly screenSuspended: boolean;
+  /** Time spent applying the operations: Excel's own work, not the add-in's (benchmarks subtract it). */
+  readonly applyMs: number;
   readonly error?: string;
 }
 
@@ -57,6 +59,7 @@ export class StandinContext {
     const names = ops.map((o) => o.name);
     const index = this.state.syncs.length;
     const requestBytes = JSON.stringify(ops.map((o) => [o.name, o.payload ?? null])).length;
+    let applyMs = 0;
     const record = (responseBytes: number, error?: string) =>
       this.state.syncs.push({
         index,
@@ -65,6 +68,7 @@ export class StandinContext {
         responseBytes,
         calcSuspended: names.includes("suspendApiCalculationUntilNextSync"),
         screenSuspended: names.includes("suspendScreenUpdatingUntilNextSync"),
+        applyMs,
         error,
       });
     await Promise.resolve();
@@ -77,15 +81,18 @@ export class StandinContext {
       throw new StandinError("GeneralException", "An internal error has occurred.");
     }
     const answers: unknown[] = [];
+    const t0 = performance.now();
     for (const op of ops) {
       try {
         const a = op.run();
         if (a !== undefined) answers.push(a);
       } catch (e) {
+        applyMs = performance.now() - t0;
         record(JSON.stringify(answers).length, (e as StandinError).code ?? "GeneralException");
         throw e;
       }
     }
+    applyMs = performance.now() - t0;
     const responseBytes = JSON.stringify(answers).length;
     record(responseBytes);
     if (responseBytes > PAYLOAD_LIMIT) {

@@ -12,11 +12,14 @@ export type Scalar = string | number | boolean;
 
 export interface Cell {
   v: Scalar;
-  f?: string;
+  /** Always present (undefined when no formula): one object shape for every cell keeps writes fast. */
+  f: string | undefined;
   nf: string;
 }
 
 export const ERRORS = ["#N/A", "#VALUE!", "#REF!", "#NAME?", "#DIV/0!", "#NUM!", "#NULL!", "#BUSY!", "#CALC!", "#SPILL!"];
+const NUMBER_LIKE = /^[+-]?\d+(\.\d+)?$/;
+
 export const isErrorValue = (v: unknown) => typeof v === "string" && ERRORS.includes(v);
 
 export class StandinError extends Error {
@@ -135,20 +138,30 @@ export class WorkbookModel {
 
   /** Writes a value the way Excel reads typed input. */
   write(sheet: SheetModel, r: number, c: number, input: unknown, asFormula: boolean): void {
-    const old = sheet.get(r, c);
-    const nf = old?.nf ?? "General";
     if (input === null || input === undefined) return; // null leaves the cell as it is (Office.js)
-    const cell: Cell = { v: "", nf };
-    if (typeof input === "number" || typeof input === "boolean") cell.v = input;
-    else {
-      const s = String(input);
-      if (s.startsWith("'")) cell.v = s.slice(1);
-      else if (nf !== "@" && /^[+-]?\d+(\.\d+)?$/.test(s)) cell.v = Number(s);
-      else if (/^[=+\-@]/.test(s) || (asFormula && s.startsWith("="))) cell.f = s.startsWith("=") ? s : `=${s}`;
-      else cell.v = s;
+    let row = sheet.rows.get(r);
+    if (!row) sheet.rows.set(r, (row = []));
+    this.writeInRow(row, c, input, asFormula);
+  }
+
+  /** The hot path of a chunk write: one row array, cells updated in place. */
+  writeInRow(row: (Cell | undefined)[], c: number, input: unknown, asFormula: boolean): void {
+    if (input === null || input === undefined) return;
+    let cell = row[c];
+    if (!cell) row[c] = cell = { v: "", f: undefined, nf: "General" };
+    cell.f = undefined;
+    if (typeof input === "number" || typeof input === "boolean") {
+      cell.v = input;
+      return;
     }
-    sheet.set(r, c, cell.v === "" && !cell.f && nf === "General" ? undefined : cell);
-    if (cell.f) this.evaluate(cell);
+    const s = String(input);
+    const first = s.charCodeAt(0);
+    if (first === 39 /* ' */) cell.v = s.slice(1);
+    else if (cell.nf !== "@" && NUMBER_LIKE.test(s)) cell.v = Number(s);
+    else if (first === 61 || first === 43 || first === 45 || first === 64 || (asFormula && first === 61)) {
+      cell.f = first === 61 ? s : `=${s}`;
+      this.evaluate(cell);
+    } else cell.v = s;
   }
 
   /** Runs a cell's formula (async results show #BUSY! until they arrive). */

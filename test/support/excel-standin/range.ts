@@ -84,29 +84,33 @@ export class RangeProxy extends ProxyBase {
   set formulas(v: unknown) { this.assign("formulas", v, true); }
   set numberFormat(v: unknown) {
     this.call("Range.numberFormat", v, () =>
-      this.each(v, (sheet, r, c, x) => {
+      this.each(v, (row, c, x) => {
         if (x === null || x === undefined) return;
-        const cell = sheet.get(r, c);
-        sheet.set(r, c, { v: cell?.v ?? "", f: cell?.f, nf: String(x) });
+        const cell = row[c];
+        if (cell) cell.nf = String(x);
+        else row[c] = { v: "", f: undefined, nf: String(x) };
       }),
     );
   }
 
-  /** Applies a scalar (to every cell) or a matrix of the range's size. */
-  private each(v: unknown, f: (sheet: SheetModel, r: number, c: number, x: unknown) => void): void {
+  /** Applies a scalar (to every cell) or a matrix of the range's size, row by row. */
+  private each(v: unknown, f: (row: (Cell | undefined)[], c: number, x: unknown) => void): void {
     const { sheet, box } = this.ref();
     const matrix = Array.isArray(v);
     if (matrix && (v.length !== box.rows || v.some((row) => !Array.isArray(row) || row.length !== box.cols))) {
       throw new StandinError("InvalidArgument", "The number of rows or columns in the input array doesn't match the size or dimensions of the range.");
     }
     for (let r = 0; r < box.rows; r++) {
+      let row = sheet.rows.get(box.r0 + r);
+      if (!row) sheet.rows.set(box.r0 + r, (row = []));
       const line = matrix ? (v as unknown[][])[r]! : undefined;
-      for (let c = 0; c < box.cols; c++) f(sheet, box.r0 + r, box.c0 + c, line ? line[c] : v);
+      for (let c = 0; c < box.cols; c++) f(row, box.c0 + c, line ? line[c] : v);
     }
   }
 
   private assign(name: string, v: unknown, asFormula: boolean): void {
-    this.call(`Range.${name}`, v, () => this.each(v, (sheet, r, c, x) => this.ctx.model.write(sheet, r, c, x, asFormula)));
+    const model = this.ctx.model;
+    this.call(`Range.${name}`, v, () => this.each(v, (row, c, x) => model.writeInRow(row, c, x, asFormula)));
   }
 
   getCell(row: number, column: number): RangeProxy {
@@ -176,7 +180,7 @@ export class RangeProxy extends ProxyBase {
   }
 
   clear(): void {
-    this.call("Range.clear", null, () => this.each("", (sheet, r, c) => sheet.set(r, c, undefined)));
+    this.call("Range.clear", null, () => this.each("", (row, c) => void (row[c] = undefined)));
   }
 
   /** Copies values, formulas and formats (copyType "All"); the destination takes the source's size. */
@@ -185,10 +189,22 @@ export class RangeProxy extends ProxyBase {
     this.call("Range.copyFrom", typeof source === "string" ? source : null, () => {
       const dst = this.ref();
       const src = typeof source === "string" ? this.ctx.model.rangeOf(source) : source.ref();
-      const cells = grid(src, (c) => (c ? { ...c } : undefined));
+      // Copied row by row first (source and destination may overlap), then put in place.
+      const copies: (Cell | undefined)[][] = [];
       for (let r = 0; r < src.box.rows; r++) {
-        for (let c = 0; c < src.box.cols; c++) dst.sheet.set(dst.box.r0 + r, dst.box.c0 + c, cells[r]![c]);
+        const from = src.sheet.rows.get(src.box.r0 + r);
+        const line: (Cell | undefined)[] = new Array(src.box.cols);
+        for (let c = 0; c < src.box.cols; c++) {
+          const x = from?.[src.box.c0 + c];
+          line[c] = x ? { v: x.v, f: x.f, nf: x.nf } : undefined;
+        }
+        copies.push(line);
       }
+      copies.forEach((line, r) => {
+        let row = dst.sheet.rows.get(dst.box.r0 + r);
+        if (!row) dst.sheet.rows.set(dst.box.r0 + r, (row = []));
+        for (let c = 0; c < line.length; c++) row[dst.box.c0 + c] = line[c];
+      });
     });
   }
 
