@@ -3,7 +3,7 @@
  * (a failed pull, a failure while writing), tables the user renamed, moved or deleted reported and not
  * fatal, a growing table never overwriting its neighbours.
  */
-import { insertTable, refreshWorkbook, refreshSheet } from "../../src/excel/omspan-tables";
+import { insertTable, onTableProgress, refreshWorkbook, refreshSheet } from "../../src/excel/omspan-tables";
 import { mintKey } from "../../src/simulator";
 import { installExcelStandin, type ExcelStandin } from "../support/excel-standin";
 import { startStack, type Stack } from "../support/stack";
@@ -33,7 +33,13 @@ async function withTable(at = "Laporan!A1") {
 test("a refresh with nothing changed rewrites the table to the same content and reports no change", async () => {
   const { deps, res } = await withTable();
   const before = tableContent(xl, res.table).body;
-  const summary = await refreshWorkbook(deps);
+  const seen: string[] = [];
+  const own: string[] = [];
+  const stop = onTableProgress((p) => seen.push(p.phase));
+  const summary = await refreshWorkbook(deps, (p) => own.push(p.phase));
+  stop();
+  expect([...new Set(seen)]).toEqual(["pull", "write", "recalculate", "report", "done"]);
+  expect(own).toEqual(seen);
   expect(summary.tables).toHaveLength(1);
   expect(summary.tables[0]).toMatchObject({ status: "refreshed", diff: { added: 0, removed: 0, changed: 0, rowsBefore: before.length, rowsAfter: before.length } });
   expect(tableContent(xl, res.table).body).toEqual(before);
