@@ -60,7 +60,7 @@ function rawDiff(old: Record<string, string>[], now: Record<string, string>[], s
   return { rowsBefore: pick(old).length, rowsAfter: pick(now).length, added, removed, changed, total: [total(old), total(now)] };
 }
 
-test("the change report of a refresh a week later matches an independent diff of the two pulls", async () => {
+test("the change report of a refresh a week later matches an independent diff of the two pulls; table and formulas share one pull", async () => {
   const conn = () => ({ baseUrl: (useAfter ? after : before).baseUrl, key });
   const deps = tableDeps(conn, "en");
   xl = installExcelStandin({ sheets: ["Report"], evaluate: omspanEvaluator(deps.store, conn) });
@@ -73,7 +73,10 @@ test("the change report of a refresh a week later matches an independent diff of
   expect(xl.values("Report!A1:B1")).toEqual([[sum(rawOld, "52"), sum(rawOld, "")]]);
 
   useAfter = true;
+  const pulls = deps.store.pulls;
   const summary = await refreshWorkbook(deps);
+  // The table and both formula cells read Realisasi: one pull serves them all.
+  expect(deps.store.pulls - pulls).toBe(1);
   const expected = rawDiff(rawOld, rawNew, "600001");
   expect(expected.added + expected.removed + expected.changed).toBeGreaterThan(0);
   const t = summary.tables.find((x) => x.table === res.table)!;
