@@ -44,6 +44,10 @@ export function reportRows(s: RefreshSummary, lang: Lang): CellValue[][] {
   for (const o of s.tables) rows.push(...tableLines(o, lang));
   rows.push(pad([]), pad((lang === "id" ? T.formulas : T.formulasEn).map(text)));
   for (const c of s.formulas.changes) rows.push(pad([c.address, c.formula, c.before, c.after].map(text)));
+  for (const p of s.registryProblems) {
+    const what = lang === "id" ? `Baris ${p.row} register tabel OMSPAN tidak terbaca dan dilewati: ${p.reason}` : `Row ${p.row} of the OMSPAN table registry could not be read and was skipped: ${p.reason}`;
+    rows.push(pad([]), pad([text(what)]));
+  }
   return rows;
 }
 

@@ -64,6 +64,8 @@ export async function detectDateSystem(context: Excel.RequestContext): Promise<D
   probe.load("values");
   await context.sync();
   const v = probe.values[0]![0];
-  probe.clear();
+  // The staging sheet is made afresh for each write: leave nothing behind if no write follows.
+  sheet.delete();
+  await context.sync();
   return v === 0 ? 1904 : 1900;
 }

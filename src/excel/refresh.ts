@@ -94,7 +94,7 @@ export async function refreshScope(deps: TableDeps, scope: "sheet" | "workbook",
       startedAt,
       finishedAt: new Date(),
     };
-    const reportSheet = outcomes.length || changes.length ? await writeChangeReport(context, summary, lang) : undefined;
+    const reportSheet = outcomes.length || changes.length || registry.problems.length ? await writeChangeReport(context, summary, lang) : undefined;
     onProgress?.({ phase: "done" });
     return { ...summary, reportSheet };
   });

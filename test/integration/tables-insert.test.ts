@@ -69,6 +69,7 @@ test("a target that holds data is refused, naming the cells in the way; nothing 
     insertTable(tableDeps(conn), { query: { version: 1, dataset: "dipa", satker: "600001", lang: "id" }, at: "Laporan!A1" }),
   ).rejects.toMatchObject({ detail: { reason: expect.stringContaining("Laporan!C5") } });
   expect(xl.snapshot("Laporan")).toBe(before);
+  expect(xl.model.sheets.map((s) => s.name)).toEqual(["Laporan"]);
 });
 
 test("OMSPAN text that looks like a formula lands as text", async () => {

@@ -136,6 +136,17 @@ test("a growth that would cut through a neighbouring table stops that table's re
   expect(xl.snapshot("Laporan")).toBe(before);
 });
 
+test("a registry row that does not pass its schema is reported, and the other tables still refresh", async () => {
+  const { deps, res } = await withTable();
+  await insertTable(deps, { query: { ...query, akun: "5212" }, at: "Laporan!T1" });
+  const reg = xl.model.sheet("OMSPAN_TABLES")!;
+  reg.get(2, 4)!.v = JSON.stringify({ ...query, key: "not allowed here" });
+  const summary = await refreshWorkbook(deps);
+  expect(summary.registryProblems).toEqual([{ row: 3, reason: expect.stringContaining("query") }]);
+  expect(summary.tables.map((t) => [t.table, t.status])).toEqual([[res.table, "refreshed"]]);
+  expect(JSON.stringify(xl.values("Perubahan!A1:A20"))).toContain("Baris 3 register tabel OMSPAN tidak terbaca");
+});
+
 test("refresh sheet leaves tables on other sheets alone", async () => {
   const deps = tableDeps(good);
   await insertTable(deps, { query, at: "Lain!A1" });

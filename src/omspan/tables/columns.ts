@@ -8,6 +8,7 @@ import { datasetSpec } from "../datasets/catalog";
 import type { Lang } from "../i18n";
 import type { DatasetId } from "../routes";
 
+/** Excel number format (en-US codes) per column kind. */
 export const NUMBER_FORMATS: Readonly<Record<ColumnKind, string>> = {
   code: "@",
   name: "@",
@@ -21,6 +22,7 @@ export const NUMBER_FORMATS: Readonly<Record<ColumnKind, string>> = {
 /** Columns that describe the pull, not the data: left out of tables by default (the as-of shows MAXDATE). */
 const META_COLUMNS = new Set(["ROWNUM", "MAXDATE"]);
 
+/** One column of a sheet table: which wire field, its kind, header label and number format. */
 export interface SheetColumn {
   /** Wire name. */
   readonly key: string;

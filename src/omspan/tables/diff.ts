@@ -9,6 +9,7 @@
 import type { SheetColumn } from "./columns";
 import type { CellValue } from "./shape";
 
+/** One amount column's total before and after. */
 export interface TotalChange {
   readonly key: string;
   readonly header: string;
@@ -17,6 +18,7 @@ export interface TotalChange {
   readonly delta: number;
 }
 
+/** What changed in one table. */
 export interface TableDiff {
   readonly rowsBefore: number;
   readonly rowsAfter: number;

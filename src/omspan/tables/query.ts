@@ -15,6 +15,7 @@ export const TABLE_QUERY_VERSION = 1;
 
 const isoDay = z.iso.date("a date is yyyy-mm-dd");
 
+/** The stored query of one OMSPAN table (strict: unknown fields are refused). */
 export const TableQuery = z
   .object({
     version: z.literal(TABLE_QUERY_VERSION),
@@ -38,6 +39,7 @@ export const TableQuery = z
   .strict();
 
 export type TableQuery = z.output<typeof TableQuery>;
+/** A query as callers write it (defaults may be left out). */
 export type TableQueryInput = z.input<typeof TableQuery>;
 
 /**

@@ -7,14 +7,17 @@
 import { z } from "zod";
 import { TableQuery } from "./query";
 
+/** First cell of the registry sheet: what makes a sheet an OMSPAN registry. */
 export const REGISTRY_MARKER = "omspan-table-registry";
+/** Layout version of the registry's rows (next to the marker). */
 export const REGISTRY_VERSION = 1;
-export const REGISTRY_COLUMNS = ["tableId", "tableName", "sheet", "address", "query", "asOf"] as const;
 
+/** When a table was last pulled, and OMSPAN's cut-off day (days since 1970-01-01). */
 export const RegistryAsOf = z
   .object({ fetchedAt: z.iso.datetime(), maxDate: z.number().int().optional() })
   .strict();
 
+/** One registry row: an OMSPAN table and its query. */
 export const RegistryEntry = z
   .object({
     tableId: z.string().min(1).max(200),

@@ -19,8 +19,10 @@ export type CellValue = string | number;
 
 /** Day number 0 (1970-01-01) as an Excel serial, in each date system. */
 const SERIAL_OF_DAY0 = { 1900: 25569, 1904: 25569 - 1462 } as const;
+/** The workbook's date system: 1900 (Windows, web, modern Mac) or 1904 (old Mac workbooks). */
 export type DateSystem = keyof typeof SERIAL_OF_DAY0;
 
+/** A dataset shaped for a sheet, read out in row blocks. */
 export interface ShapedTable {
   readonly columns: readonly SheetColumn[];
   readonly headers: readonly string[];
