@@ -60,7 +60,8 @@ export async function stageTable(
   sheet.getRangeByIndexes(0, 0, 1, cols).numberFormat = [shaped.columns.map(() => "@")];
   sheet.getRangeByIndexes(0, 0, 1, cols).values = [headerCells(shaped)];
   shaped.columns.forEach((c, j) => {
-    // A scalar sets every cell of the range (Office.js matrix properties accept one value).
+    // A single value is applied to every cell of the range (the Range.numberFormat docs; the typings
+    // only allow a matrix — OfficeDev/office-js-docs-pr#2013): one short string instead of 100,000.
     (sheet.getRangeByIndexes(1, j, n, 1) as { numberFormat: unknown }).numberFormat = c.numberFormat;
   });
   await context.sync();
