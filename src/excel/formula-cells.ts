@@ -77,9 +77,36 @@ export async function scanOmspanCells(context: Excel.RequestContext, sheets: rea
   return out;
 }
 
+/** Request budget per sync when re-entering formulas or re-reading cells (the limit is 5 MB). */
+const REQUEST_BYTES = 3_000_000;
+
+/** Splits cells into batches whose requests stay under the budget (formula text + envelope per cell). */
+function batches<T>(items: readonly T[], size: (t: T) => number): T[][] {
+  const out: T[][] = [];
+  let cur: T[] = [];
+  let bytes = 0;
+  for (const it of items) {
+    const n = size(it) + 80;
+    if (cur.length && bytes + n > REQUEST_BYTES) {
+      out.push(cur);
+      cur = [];
+      bytes = 0;
+    }
+    cur.push(it);
+    bytes += n;
+  }
+  if (cur.length) out.push(cur);
+  return out;
+}
+
+function cellRange(context: Excel.RequestContext, address: string): Excel.Range {
+  const box = parseA1(address);
+  return context.workbook.worksheets.getItem(box.sheet).getRangeByIndexes(box.row, box.col, 1, 1);
+}
+
 /**
  * Recalculates the sheets (this workbook only) and re-enters the formulas of OMSPAN cells in an error
- * state; returns how many were re-entered.
+ * state — in batches, since an outage can leave thousands of them; returns how many were re-entered.
  */
 export async function rerunOmspanCells(
   context: Excel.RequestContext,
@@ -87,15 +114,13 @@ export async function rerunOmspanCells(
   cells: readonly OmspanCell[],
 ): Promise<number> {
   for (const s of sheets) s.calculate(true);
-  let rerun = 0;
-  for (const c of cells) {
-    if (!c.isError) continue;
-    const box = parseA1(c.address);
-    context.workbook.worksheets.getItem(box.sheet).getRangeByIndexes(box.row, box.col, 1, 1).formulas = [[c.formula]];
-    rerun++;
-  }
   await context.sync();
-  return rerun;
+  const errors = cells.filter((c) => c.isError);
+  for (const batch of batches(errors, (c) => c.formula.length * 2)) {
+    for (const c of batch) cellRange(context, c.address).formulas = [[c.formula]];
+    await context.sync();
+  }
+  return errors.length;
 }
 
 /** Reads the cells' values again, waiting (bounded) while async functions are still calculating. */
@@ -107,14 +132,16 @@ export async function settledValues(
   const tries = opts.tries ?? 40;
   let values: unknown[] = [];
   for (let t = 0; t < tries; t++) {
-    const ranges = cells.map((c) => {
-      const box = parseA1(c.address);
-      const r = context.workbook.worksheets.getItem(box.sheet).getRangeByIndexes(box.row, box.col, 1, 1);
-      r.load("values");
-      return r;
-    });
-    await context.sync();
-    values = ranges.map((r) => r.values[0]![0]);
+    values = [];
+    for (const batch of batches(cells, (c) => c.address.length)) {
+      const ranges = batch.map((c) => {
+        const r = cellRange(context, c.address);
+        r.load("values");
+        return r;
+      });
+      await context.sync();
+      for (const r of ranges) values.push(r.values[0]![0]);
+    }
     if (!values.some((v) => typeof v === "string" && STILL_CALCULATING.has(v))) break;
     await new Promise((r) => setTimeout(r, opts.waitMs ?? 250));
   }

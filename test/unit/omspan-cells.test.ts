@@ -14,8 +14,10 @@ const deps = () => ({ store: new Store(), connection: () => ({ baseUrl: "http://
 const CELLS = 30_000;
 const filter = `program=${"05601WA,".repeat(25)}05601WA`;
 
+let answer: number | string = 1;
+
 function bigSheet() {
-  xl = installExcelStandin({ sheets: ["Big"], evaluate: (f) => (f.startsWith("=OMSPAN.") ? 1 : undefined) });
+  xl = installExcelStandin({ sheets: ["Big"], evaluate: (f) => (f.startsWith("=OMSPAN.") ? answer : undefined) });
   const rows = Array.from({ length: CELLS / 3 }, () => Array.from({ length: 3 }, () => `=OMSPAN.REALISASI("600001";"52";;;"${filter}")`));
   xl.put("Big!A1", rows);
 }
@@ -33,6 +35,18 @@ test("30,000 OMSPAN cells with long formulas (over 5 MB of formulas) are counted
   const summary = await refreshWorkbook(deps());
   expect(summary.formulas.cells).toBe(CELLS);
   expect(xl.syncs.slice(1).every((s) => !s.error)).toBe(true);
+});
+
+test("after an outage, 30,000 OMSPAN cells showing #N/A are re-entered in batches under the request limit", async () => {
+  answer = "#N/A";
+  bigSheet();
+  answer = 2;
+  const summary = await refreshWorkbook(deps());
+  answer = 1;
+  expect(summary.formulas.rerun).toBe(CELLS);
+  expect(xl.syncs.every((s) => !s.error)).toBe(true);
+  expect(xl.values("Big!A1:C1")).toEqual([[2, 2, 2]]);
+  expect(summary.formulas.changes).toHaveLength(CELLS);
 });
 
 test("a count that fails never fails the refresh: the sheets are still calculated", async () => {
