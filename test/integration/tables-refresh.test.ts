@@ -147,6 +147,17 @@ test("a registry row that does not pass its schema is reported, and the other ta
   expect(JSON.stringify(xl.values("Perubahan!A1:A20"))).toContain("Baris 3 register tabel OMSPAN tidak terbaca");
 });
 
+test("a table the user widened with a column of their own is reported and left as it is", async () => {
+  const { deps, res } = await withTable();
+  const t = tableContent(xl, res.table).table;
+  t.box = { ...t.box, cols: t.box.cols + 1 };
+  xl.put(`Laporan!Q2`, [["Catatan saya"]]);
+  const before = xl.snapshot("Laporan");
+  const summary = await refreshWorkbook(deps);
+  expect(summary.tables[0]).toMatchObject({ status: "skipped", notes: expect.arrayContaining([expect.objectContaining({ en: expect.stringContaining("has 17 columns, its query 16") })]) });
+  expect(xl.snapshot("Laporan")).toBe(before);
+});
+
 test("refresh sheet leaves tables on other sheets alone", async () => {
   const deps = tableDeps(good);
   await insertTable(deps, { query, at: "Lain!A1" });
