@@ -29,6 +29,7 @@ function logSummary(scope: Scope, s: RefreshSummary): void {
       `${s.formulas.cells ?? "?"} formula cell(s), ${s.formulas.changes.length} changed value(s)`,
   );
   for (const t of failed) console.warn(`OMSPAN: table ${t.table} ${t.status}: ${t.error ?? t.notes.map((n) => n.en).join("; ")}`);
+  for (const w of s.warnings) console.warn(`OMSPAN: ${w}`);
 }
 
 function command(scope: Scope): (event: Office.AddinCommands.Event) => Promise<void> {

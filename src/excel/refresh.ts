@@ -71,9 +71,15 @@ export async function refreshScope(deps: TableDeps, scope: "sheet" | "workbook",
       if (r.entry) entries.set(entry, r.entry);
       else if (job.notes.length) entries.set(entry, { ...entry, tableId: found.id, tableName: found.name, sheet: found.sheet, address: found.address });
     }
+    const warnings: string[] = [];
     if (jobs.length) {
-      await writeRegistry(context, [...entries.values()].filter((e): e is RegistryEntry => e !== undefined));
-      await context.sync();
+      try {
+        await writeRegistry(context, [...entries.values()].filter((e): e is RegistryEntry => e !== undefined));
+        await context.sync();
+      } catch (err) {
+        // The tables are already current; only their remembered as-of and position are stale.
+        warnings.push(`${lang === "id" ? "Register tabel tidak tersimpan" : "The table registry was not saved"}: ${localizeError(err, lang)}`);
+      }
     }
 
     onProgress?.({ phase: "recalculate" });
@@ -93,8 +99,16 @@ export async function refreshScope(deps: TableDeps, scope: "sheet" | "workbook",
       registryProblems: registry.problems,
       startedAt,
       finishedAt: new Date(),
+      warnings,
     };
-    const reportSheet = outcomes.length || changes.length || registry.problems.length ? await writeChangeReport(context, summary, lang) : undefined;
+    let reportSheet: string | undefined;
+    if (outcomes.length || changes.length || registry.problems.length) {
+      try {
+        reportSheet = await writeChangeReport(context, summary, lang);
+      } catch (err) {
+        warnings.push(`${lang === "id" ? "Laporan perubahan tidak tertulis" : "The change report was not written"}: ${localizeError(err, lang)}`);
+      }
+    }
     onProgress?.({ phase: "done" });
     return { ...summary, reportSheet };
   });

@@ -63,6 +63,8 @@ export interface RefreshSummary {
   readonly registryProblems: readonly { row: number; reason: string }[];
   /** The sheet holding the change report. */
   readonly reportSheet?: string;
+  /** Steps after the tables that failed without undoing them (saving the registry, writing the report). */
+  readonly warnings: readonly string[];
   readonly startedAt: Date;
   readonly finishedAt: Date;
 }

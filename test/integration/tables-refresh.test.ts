@@ -158,6 +158,15 @@ test("a table the user widened with a column of their own is reported and left a
   expect(xl.snapshot("Laporan")).toBe(before);
 });
 
+test("a change report that cannot be written is a warning: the refreshed tables stay refreshed", async () => {
+  const { deps } = await withTable();
+  xl.failWhen(({ ops }) => ops.join() === "WorksheetCollection.add,Range.load");
+  const summary = await refreshWorkbook(deps);
+  expect(summary.tables[0]).toMatchObject({ status: "refreshed" });
+  expect(summary.reportSheet).toBeUndefined();
+  expect(summary.warnings).toEqual([expect.stringContaining("Laporan perubahan tidak tertulis")]);
+});
+
 test("refresh sheet leaves tables on other sheets alone", async () => {
   const deps = tableDeps(good);
   await insertTable(deps, { query, at: "Lain!A1" });
