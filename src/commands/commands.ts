@@ -7,23 +7,36 @@
  * ExecuteFunction has no UI of its own, so failures are logged and the event is always completed —
  * an uncompleted event leaves the button spinning until Excel times it out.
  */
-import { recalculateOmspanFormulas } from "../excel/recalculate";
+import { displayLang } from "../excel/display-language";
+import { refreshSheet, refreshWorkbook, type RefreshSummary, type TableDeps } from "../excel/omspan-tables";
 import { officeReady } from "../excel/office-ready";
 import { session } from "../shared-runtime";
 
 type Scope = "sheet" | "workbook";
 
-/** Forgets the cached data and recalculates every OMSPAN formula in the scope. */
-export async function refresh(scope: Scope): Promise<{ cells: number }> {
-  session.store.invalidate();
-  return recalculateOmspanFormulas(scope);
+/**
+ * Forgets the cached data, rewrites the scope's OMSPAN tables, re-runs its OMSPAN formulas and writes
+ * the change report (src/excel/refresh.ts); progress reaches an open pane through onTableProgress.
+ */
+export async function refresh(scope: Scope): Promise<RefreshSummary> {
+  const deps: TableDeps = { store: session.store, connection: () => session.connection(), lang: displayLang };
+  return scope === "sheet" ? refreshSheet(deps) : refreshWorkbook(deps);
+}
+
+function logSummary(scope: Scope, s: RefreshSummary): void {
+  const failed = s.tables.filter((t) => t.status !== "refreshed");
+  console.info(
+    `OMSPAN: refreshed the ${scope}: ${s.tables.length - failed.length}/${s.tables.length} table(s), ` +
+      `${s.formulas.cells ?? "?"} formula cell(s), ${s.formulas.changes.length} changed value(s)`,
+  );
+  for (const t of failed) console.warn(`OMSPAN: table ${t.table} ${t.status}: ${t.error ?? t.notes.map((n) => n.en).join("; ")}`);
+  for (const w of s.warnings) console.warn(`OMSPAN: ${w}`);
 }
 
 function command(scope: Scope): (event: Office.AddinCommands.Event) => Promise<void> {
   return async (event) => {
     try {
-      const { cells } = await refresh(scope);
-      console.info(`OMSPAN: refreshed ${cells} formula cell(s) in the ${scope}`);
+      logSummary(scope, await refresh(scope));
     } catch (err) {
       console.error(`OMSPAN: refresh of the ${scope} failed`, err);
     } finally {

@@ -18,7 +18,7 @@ export interface RequirementSet {
 export const REQUIRED_SETS: readonly RequirementSet[] = [
   { name: "SharedRuntime", minVersion: "1.1", why: "one runtime for pane, functions and ribbon; OfficeRuntime.storage" },
   { name: "CustomFunctionsRuntime", minVersion: "1.2", why: "CustomFunctions.Error: #VALUE!/#N/A with a message" },
-  { name: "ExcelApi", minVersion: "1.9", why: "Worksheet.calculate (1.6), Range.getSpecialCellsOrNullObject (1.9)" },
+  { name: "ExcelApi", minVersion: "1.13", why: "Table.resize (1.13) for tables that grow; copyFrom and getSpecialCellsOrNullObject (1.9), Worksheet.calculate (1.6)" },
 ];
 
 /** The required sets this host says it lacks; empty outside Office (nothing can be asked there). */
@@ -33,7 +33,7 @@ export function missingRequirementSets(sets: readonly RequirementSet[] = REQUIRE
   return sets.filter((s) => !requirements.isSetSupported(s.name, s.minVersion));
 }
 
-/** "ExcelApi 1.9, SharedRuntime 1.1" — how the pane names them (set names are not translated). */
+/** "ExcelApi 1.13, SharedRuntime 1.1" — how the pane names them (set names are not translated). */
 export function describeSets(sets: readonly RequirementSet[]): string {
   return sets.map((s) => `${s.name} ${s.minVersion}`).join(", ");
 }

@@ -30,3 +30,4 @@ export { FORMULAS, formulaSpec, checkArity, type FormulaSpec } from "./formulas"
 export { parseCodeFilter, codeMatches, codeArgText, SATKER_RULE, AKUN_RULE, type CodeFilter } from "./query/code-filter";
 export { parseFilterPairs, FILTER_KEYS } from "./query/filter-pairs";
 export { Session, type SessionState } from "./session";
+export * from "./tables";

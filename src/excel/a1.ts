@@ -1,0 +1,49 @@
+/** A1 addresses as Office.js hands them over (`Sheet1!A1:C3`, `'My sheet'!B2`), for the table code. */
+
+export interface CellBox {
+  readonly sheet: string;
+  readonly row: number;
+  readonly col: number;
+  readonly rows: number;
+  readonly cols: number;
+}
+
+export function colLetters(c: number): string {
+  let s = "";
+  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+function colIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+const REF = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/;
+
+/** Parses a sheet-qualified address; a bare address takes `defaultSheet`. */
+export function parseA1(address: string, defaultSheet = ""): CellBox {
+  const bang = address.lastIndexOf("!");
+  const sheet = bang >= 0 ? address.slice(0, bang).replace(/^'(.*)'$/, "$1").replace(/''/g, "'") : defaultSheet;
+  const m = REF.exec(bang >= 0 ? address.slice(bang + 1) : address);
+  if (!m) throw new Error(`not an A1 address: ${address}`);
+  const r0 = Number(m[2]) - 1;
+  const c0 = colIndex(m[1]!);
+  const r1 = m[4] ? Number(m[4]) - 1 : r0;
+  const c1 = m[3] ? colIndex(m[3]) : c0;
+  return { sheet, row: Math.min(r0, r1), col: Math.min(c0, c1), rows: Math.abs(r1 - r0) + 1, cols: Math.abs(c1 - c0) + 1 };
+}
+
+/** The address of a box, sheet-qualified (quoted where Excel needs quotes). */
+export function a1(b: CellBox): string {
+  const q = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(b.sheet) ? b.sheet : `'${b.sheet.replace(/'/g, "''")}'`;
+  const tl = `${colLetters(b.col)}${b.row + 1}`;
+  const br = `${colLetters(b.col + b.cols - 1)}${b.row + b.rows}`;
+  return `${q}!${tl === br ? tl : `${tl}:${br}`}`;
+}
+
+/** The address part without the sheet (what `Worksheet.getRange` takes). */
+export function localA1(b: CellBox): string {
+  return a1(b).slice(a1(b).lastIndexOf("!") + 1);
+}

@@ -1,0 +1,115 @@
+/**
+ * Refresh of a sheet or the workbook: forget cached data; pull every dataset the tables need once
+ * (tables and formulas share the store's pull); rewrite each table only after its pull succeeded;
+ * recalculate this workbook's sheets so OMSPAN formulas re-run (error cells re-entered); compare; write
+ * the change report. A failed pull or write is an outcome of that table, never the end of the refresh.
+ */
+import { localizeError } from "../omspan/messages";
+import type { DatasetData } from "../omspan/store";
+import type { RegistryEntry } from "../omspan/tables";
+import { detectDateSystem, readRegistry, writeRegistry } from "./hidden-sheets";
+import { locateTables } from "./locate-tables";
+import { rerunOmspanCells, scanOmspanCells, settledValues, sheetsOf, type OmspanCell } from "./formula-cells";
+import { refreshTable } from "./refresh-table";
+import { writeChangeReport } from "./change-report";
+import { label, type FormulaChange, type RefreshSummary, type TableDeps, type TableOutcome, type TableProgress } from "./table-outcome";
+
+const pullKey = (e: RegistryEntry) => `${e.query.dataset}|${e.query.date ?? ""}`;
+
+export async function refreshScope(deps: TableDeps, scope: "sheet" | "workbook", onProgress?: (p: TableProgress) => void): Promise<RefreshSummary> {
+  const startedAt = new Date();
+  const lang = deps.lang();
+  deps.store.invalidate();
+  return Excel.run(async (context) => {
+    const sheets = await sheetsOf(context, scope);
+    for (const s of sheets) s.load("name");
+    await context.sync();
+    const inScope = new Set(sheets.map((s) => s.name));
+    const registry = await readRegistry(context);
+    const located = await locateTables(context, registry.entries);
+    let cells: OmspanCell[] | undefined;
+    try {
+      cells = await scanOmspanCells(context, sheets);
+    } catch (err) {
+      // Counting is for the report: a workbook too large to read must not stop the refresh.
+      console.warn("OMSPAN: could not read the OMSPAN formula cells", err);
+    }
+
+    const jobs = located.filter((l) => (l.found ? inScope.has(l.found.sheet) : scope === "workbook"));
+    const pulls = new Map<string, Promise<DatasetData>>();
+    for (const j of jobs) {
+      if (!j.found || pulls.has(pullKey(j.entry))) continue;
+      const { dataset, date } = j.entry.query;
+      const pull = (async () => deps.store.get(deps.connection(), dataset, { params: date ? { date } : {} }))();
+      pull.catch(() => undefined);
+      pulls.set(pullKey(j.entry), pull);
+    }
+    onProgress?.({ phase: "pull", done: 0, total: pulls.size });
+    const dateSystem = jobs.some((j) => j.found) ? await detectDateSystem(context) : 1900;
+
+    const outcomes: TableOutcome[] = [];
+    const entries = new Map(registry.entries.map((e) => [e, e] as [RegistryEntry, RegistryEntry | undefined]));
+    for (const job of jobs) {
+      const { entry, found } = job;
+      if (!found) {
+        entries.set(entry, undefined);
+        outcomes.push({
+          table: entry.tableName, sheet: entry.sheet, dataset: entry.query.dataset, status: "deleted",
+          notes: [label(`no longer in the workbook (was ${entry.address}); its query was forgotten`, `sudah tidak ada di buku kerja (dulu ${entry.address}); kuerinya dilupakan`)],
+        });
+        continue;
+      }
+      let data: DatasetData;
+      try {
+        data = await pulls.get(pullKey(entry))!;
+      } catch (err) {
+        outcomes.push({ table: found.name, sheet: found.sheet, dataset: entry.query.dataset, status: "failed", notes: job.notes, error: localizeError(err, lang), address: found.address });
+        continue;
+      }
+      const r = await refreshTable(context, { ...job, found }, data, dateSystem, lang, onProgress);
+      outcomes.push(r.outcome);
+      if (r.entry) entries.set(entry, r.entry);
+      else if (job.notes.length) entries.set(entry, { ...entry, tableId: found.id, tableName: found.name, sheet: found.sheet, address: found.address });
+    }
+    const warnings: string[] = [];
+    if (jobs.length) {
+      try {
+        await writeRegistry(context, [...entries.values()].filter((e): e is RegistryEntry => e !== undefined));
+        await context.sync();
+      } catch (err) {
+        // The tables are already current; only their remembered as-of and position are stale.
+        warnings.push(`${lang === "id" ? "Register tabel tidak tersimpan" : "The table registry was not saved"}: ${localizeError(err, lang)}`);
+      }
+    }
+
+    onProgress?.({ phase: "recalculate" });
+    const rerun = await rerunOmspanCells(context, sheets, cells ?? []);
+    const changes: FormulaChange[] = [];
+    if (cells?.length) {
+      const after = await settledValues(context, cells);
+      cells.forEach((c, i) => {
+        if (after[i] !== c.value) changes.push({ address: c.address, formula: c.formula, before: c.value, after: after[i] });
+      });
+    }
+    onProgress?.({ phase: "report" });
+    const summary: RefreshSummary = {
+      scope,
+      tables: outcomes,
+      formulas: { cells: cells?.length, rerun, changes },
+      registryProblems: registry.problems,
+      startedAt,
+      finishedAt: new Date(),
+      warnings,
+    };
+    let reportSheet: string | undefined;
+    if (outcomes.length || changes.length || registry.problems.length) {
+      try {
+        reportSheet = await writeChangeReport(context, summary, lang);
+      } catch (err) {
+        warnings.push(`${lang === "id" ? "Laporan perubahan tidak tertulis" : "The change report was not written"}: ${localizeError(err, lang)}`);
+      }
+    }
+    onProgress?.({ phase: "done" });
+    return { ...summary, reportSheet };
+  });
+}
