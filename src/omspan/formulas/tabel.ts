@@ -35,11 +35,10 @@ export function datasetArg(v: unknown, argument: string, fallback?: DatasetId): 
   return id;
 }
 
-function columnsArg(v: unknown, table: Table | undefined, known: readonly string[]): readonly string[] | undefined {
-  const text = textArg(v, "kolom");
+function columnsArg(text: string | undefined, table: Table): readonly string[] | undefined {
   if (!text) return undefined;
   const wanted = text.split(/[,;]/).map((c) => c.trim().toUpperCase()).filter((c) => c !== "");
-  const have = table ? table.columnNames : known;
+  const have = table.columnNames;
   for (const c of wanted) {
     if (!have.includes(c)) {
       throw new InvalidArgumentError("kolom", { en: `no column ${c} (columns: ${have.join(", ")})`, id: `tidak ada kolom ${c} (kolom: ${have.join(", ")})` }, c);
@@ -72,16 +71,13 @@ export const TABEL: FormulaSpec = {
     const spec = datasetSpec(id);
     const f = textArg(filter, "filter");
     const filters = f ? parseFilterPairs(f, spec.columns) : [];
-    // Unknown extra fields may appear in the data: columns are checked against the model now, and again
-    // against the pulled table when the model lacks them.
-    const modelColumns = Object.keys(spec.columns);
-    const early = textArg(kolom, "kolom")?.split(/[,;]/).every((c) => c.trim() === "" || modelColumns.includes(c.trim().toUpperCase()));
-    if (early) columnsArg(kolom, undefined, modelColumns);
+    const kolomText = textArg(kolom, "kolom");
+    // Columns are checked against the pulled table, not the model: OMSPAN may send extra fields.
     return {
       datasets: [id],
       run(get): Grid {
         const table = get(id).table;
-        const columns = columnsArg(kolom, table, modelColumns) ?? table.columnNames;
+        const columns = columnsArg(kolomText, table) ?? table.columnNames;
         const masks = filters.map((cf) => {
           const col = table.columns[cf.column];
           return col?.kind === "text" ? { ids: col.ids, mask: maskDictionary(cf.filter, col.dict) } : undefined;
