@@ -59,8 +59,7 @@ export interface CellPlan {
 /** A data source over datasets already held (tests, benchmarks, the CLI). */
 export function dataSource(...held: readonly DatasetData[]): DataSource {
   return (id) => {
-    const d = held.find((h) => h.dataset === id);
-    if (!d) throw new RangeError(`dataset ${id} was not pulled`);
-    return d;
+    for (let i = 0; i < held.length; i++) if (held[i]!.dataset === id) return held[i]!;
+    throw new RangeError(`dataset ${id} was not pulled`);
   };
 }
