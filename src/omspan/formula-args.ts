@@ -86,22 +86,3 @@ export function choiceArg<T extends string>(v: unknown, argument: string, choice
   const words = [...new Set(Object.keys(choices))].join(", ");
   throw new InvalidArgumentError(argument, { en: `use one of: ${words}`, id: `gunakan salah satu: ${words}` }, String(v));
 }
-
-/**
- * A key for an argument list as Excel hands it over, distinct for distinct lists (type included): lets a
- * formula evaluated again find its prepared answer without converting anything.
- */
-export function argsKey(args: readonly unknown[]): string {
-  let key = "";
-  for (const v of args) {
-    key +=
-      typeof v === "number"
-        ? `\u0001n${v}`
-        : v === undefined || v === null
-          ? "\u0001"
-          : typeof v === "boolean"
-            ? `\u0001b${v}`
-            : `\u0001s${String(v)}`;
-  }
-  return key;
-}

@@ -5,11 +5,10 @@
  */
 import { DivisionByZeroError, InvalidArgumentError } from "../errors";
 import { choiceArg, dayArg, flagArg, monthArg, textArg } from "../formula-args";
-import { prepareSum, type SumArgs } from "../query/sums";
-import type { DatasetId } from "../routes";
-import type { AsOf, DatasetData } from "../store";
+import { prepareSum } from "../query/sums";
 import { memoPlans, prepareGrid } from "./grid";
-import type { CellPlan, DataSource, FormulaSpec, ParamSpec } from "./types";
+import { PaguRealisasiPlan, sumPlan } from "./sum-plans";
+import type { CellPlan, FormulaSpec, ParamSpec } from "./types";
 
 const P = {
   satker: { name: "satker", help: { id: 'Kode satker 6 digit, daftar "a,b", awalan "6000*", atau kosong untuk semua', en: 'Work unit code (6 digits), a list "a,b", a prefix "6000*", or empty for all' } },
@@ -21,65 +20,6 @@ const P = {
   kumulatif: { name: "kumulatif", help: { id: "TRUE = Januari sampai bulan itu; kosong/FALSE = bulan itu saja", en: "TRUE = January to that month; empty/FALSE = that month only" } },
   kolom: { name: "kolom", help: { id: "DIPA, KONTRAK, BLOKIR, REALISASI atau TERSEDIA", en: "DIPA, KONTRAK, BLOKIR, REALISASI or TERSEDIA" } },
 } as const satisfies Record<string, ParamSpec>;
-
-/** One dataset list per dataset, shared by every plan (10,000 cells need not hold 10,000 arrays). */
-const ONE: Readonly<Record<string, readonly DatasetId[]>> = {};
-const datasetsOf = (dataset: DatasetId): readonly DatasetId[] => ((ONE as Record<string, readonly DatasetId[]>)[dataset] ??= [dataset]);
-const PAGU_AND_REALISASI: readonly DatasetId[] = ["dipa", "realisasi"];
-
-/**
- * A sum over one dataset that remembers its last answer: a recalculation of the same cell over the same
- * pull is one comparison on one object (a sheet of 10,000 cells is memory-bound: every object a cell
- * touches counts). The pull is recognised by its as-of record (each pull has its own), which, unlike the
- * pulled data, is small enough to keep after a refresh has replaced the data.
- */
-class SumPlan implements CellPlan {
-  readonly datasets: readonly DatasetId[];
-  private asOf: AsOf | undefined = undefined;
-  private value = 0;
-  constructor(
-    private readonly dataset: DatasetId,
-    private readonly sum: (data: DatasetData) => number,
-  ) {
-    this.datasets = datasetsOf(dataset);
-  }
-  run(data: DataSource): number {
-    const d = data(this.dataset);
-    if (d.asOf !== this.asOf) {
-      this.value = this.sum(d);
-      this.asOf = d.asOf;
-    }
-    return this.value;
-  }
-}
-
-/** Pagu and realisasi of the same selection, combined (SISA, PENYERAPAN), remembered like a SumPlan. */
-class PaguRealisasiPlan implements CellPlan {
-  readonly datasets = PAGU_AND_REALISASI;
-  private paguAsOf: AsOf | undefined = undefined;
-  private realisasiAsOf: AsOf | undefined = undefined;
-  private value = 0;
-  constructor(
-    private readonly pagu: (data: DatasetData) => number,
-    private readonly realisasi: (data: DatasetData) => number,
-    private readonly combine: (pagu: number, realisasi: number) => number,
-  ) {}
-  run(data: DataSource): number {
-    const p = data("dipa");
-    const r = data("realisasi");
-    if (p.asOf !== this.paguAsOf || r.asOf !== this.realisasiAsOf) {
-      this.value = this.combine(this.pagu(p), this.realisasi(r));
-      this.paguAsOf = p.asOf;
-      this.realisasiAsOf = r.asOf;
-    }
-    return this.value;
-  }
-}
-
-/** A plan that sums one dataset. */
-function sumPlan(dataset: DatasetId, args: SumArgs): CellPlan {
-  return new SumPlan(dataset, prepareSum(dataset, args));
-}
 
 /** A formula of the family: its arguments broadcast over ranges, each cell planned once per argument list. */
 function sumFormula(
