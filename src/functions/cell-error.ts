@@ -1,8 +1,10 @@
 /**
  * The one place where failures become cell errors. Which error (#VALUE!, #N/A, #DIV/0!) is the core's
  * decision (formulas/cell-errors.ts), shared with `omspan calc`; the message is in Office's display
- * language. Outside Excel (tests, preview) CustomFunctions.Error may not exist: a plain Error with the
- * same message is thrown instead.
+ * language. Excel shows a custom message only with #VALUE! and #N/A (the ErrorCode reference: "a custom
+ * error message can't be used" for #DIV/0!), so #DIV/0! goes without one — the cell says enough.
+ * Outside Excel (tests, preview) CustomFunctions.Error may not exist: a plain Error with the same message
+ * is thrown instead.
  */
 import { cellErrorKind } from "../omspan/formulas";
 import { localizeError } from "../omspan/messages";
@@ -18,7 +20,7 @@ export function toCellError(err: unknown): Error | CustomFunctions.Error {
         : kind === "#DIV/0!"
           ? CustomFunctions.ErrorCode.divisionByZero
           : CustomFunctions.ErrorCode.invalidValue;
-    return new CustomFunctions.Error(code, message);
+    return kind === "#DIV/0!" ? new CustomFunctions.Error(code) : new CustomFunctions.Error(code, message);
   }
   return new Error(message);
 }

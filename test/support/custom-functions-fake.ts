@@ -10,17 +10,24 @@
  *   metadata says `allowCustomDataForDataTypeAny` (what the generator writes), else as its basic value;
  * - a call with fewer than the required or more than the declared arguments never reaches the function
  *   (Excel refuses the formula);
- * - `CustomFunctions.Error` exists, with the `code` Excel shows (`#VALUE!`, `#N/A`, `#DIV/0!`).
+ * - `CustomFunctions.Error` exists, with the `code` Excel shows (`#VALUE!`, `#N/A`, `#DIV/0!`) and the
+ *   message only where Excel shows one (#VALUE!, #N/A).
  */
 import path from "node:path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 
 const ErrorCode = { invalidValue: "#VALUE!", notAvailable: "#N/A", divisionByZero: "#DIV/0!", invalidNumber: "#NUM!" } as const;
 
-/** Excel's CustomFunctions.Error as it would show in the cell: `code` is the cell error. */
+/** The error codes whose custom message Excel shows (the ErrorCode reference); others show none. */
+const WITH_MESSAGE = new Set<string>([ErrorCode.invalidValue, ErrorCode.notAvailable]);
+
+/**
+ * Excel's CustomFunctions.Error as it would show in the cell: `code` is the cell error, `message` what
+ * its error indicator shows — nothing for codes that take no custom message (#DIV/0!, #NUM!).
+ */
 export class FakeCellError extends Error {
   constructor(readonly code: string, message?: string) {
-    super(message);
+    super(WITH_MESSAGE.has(code) ? message : "");
   }
 }
 
