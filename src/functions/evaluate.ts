@@ -10,6 +10,10 @@ import { isOmspanError } from "../omspan/errors";
 import { plainArg } from "../omspan/formula-args";
 import { toCellError } from "./cell-error";
 
+/** Whether the remembered connection has been restored: after that, no cell waits on it again. */
+let ready = false;
+void sessionReady.then(() => (ready = true));
+
 type CellAnswer = number | string | boolean | Error | CustomFunctions.Error;
 
 function cellValue(v: CellValue): CellAnswer {
@@ -25,9 +29,11 @@ export async function evaluate(name: string, args: readonly unknown[]): Promise<
   try {
     const spec = FORMULAS[name]!;
     const prepared = spec.prepare(args.map(plainArg));
-    await sessionReady;
+    if (!ready) await sessionReady;
     const conn = session.connection();
-    const pulled = await Promise.all(prepared.datasets.map((d) => session.store.get(conn, d)));
+    const wanted = prepared.datasets;
+    // Nearly every cell reads one dataset: skip Promise.all's extra promise for it.
+    const pulled = wanted.length === 1 ? [await session.store.get(conn, wanted[0]!)] : await Promise.all(wanted.map((d) => session.store.get(conn, d)));
     const answer = prepared.run(dataSource(...pulled));
     if (!Array.isArray(answer)) return spec.spills === "no" ? answer : [[answer]];
     if (answer.length === 1 && answer[0]!.length === 1 && isOmspanError(answer[0]![0])) throw answer[0]![0];
