@@ -67,7 +67,9 @@ export async function runFormulaBench(log: (line: string) => void): Promise<void
     const satkers = (realisasi.table.columns.KDSATKER as { dict: readonly string[] }).dict;
     const cells = mixedCells(satkers, new Rng(7));
 
-    // (a) first evaluation, then recalculations.
+    // (a) the indexes (built once per pull, on the first cell that needs them), then the cells' first
+    // evaluation (each planned), then recalculations.
+    const indexes = timed(() => evaluateAll([["REALISASI", ["", "5"]], ["PAGU", ["", "5"]]], source));
     const first = timed(() => evaluateAll(cells, source));
     const again: { ms: number; cpu: number }[] = [];
     for (let r = 0; r < WARMUP; r++) evaluateAll(cells, source);
@@ -79,7 +81,7 @@ export async function runFormulaBench(log: (line: string) => void): Promise<void
     const wall = (xs: { ms: number }[]) => median(xs.map((x) => x.ms));
     const cpu = (xs: { cpu: number }[]) => median(xs.map((x) => x.cpu));
     log(
-      `formulas (a) ${CELLS.toLocaleString("en")} mixed cells (REALISASI, PAGU, SISA, REALISASI.BULAN): first evaluation (plans, indexes) ${first.ms.toFixed(1)} ms = ${rate(CELLS, first.ms)}; ` +
+      `formulas (a) ${CELLS.toLocaleString("en")} mixed cells (REALISASI, PAGU, SISA, REALISASI.BULAN): indexes built once in ${indexes.ms.toFixed(0)} ms; first evaluation (every cell planned) ${first.ms.toFixed(1)} ms = ${rate(CELLS, first.ms)}; ` +
         `recalculation ${wall(again).toFixed(2)} ms median = ${rate(CELLS, wall(again))} (CPU ${cpu(again).toFixed(2)} ms = ${rate(CELLS, cpu(again))})  (goal ≥ 1,000,000 cells/s)`,
     );
 
