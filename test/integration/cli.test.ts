@@ -74,6 +74,11 @@ test("calc evaluates every function of the catalogue: SISA and PENYERAPAN, IKPA,
   expect([ikpa.code, Number(ikpa.stdout)]).toEqual([0, expect.any(Number)]);
   const none = await omspan(["calc", 'IKPA("999999")', ...up()]);
   expect([none.code, none.stderr]).toEqual([4, expect.stringContaining("IKPA satker 999999")]);
+  // Array constants stand for ranges: satker down × akun across spills as rows of tab-separated values.
+  const other = dipa.find((r) => r.KDSATKER !== satker)!.KDSATKER;
+  const grid = await omspan(["calc", `PAGU({"${satker}";"${other}"}; {"51","52"})`, ...up()]);
+  const paguOf = (s: string, a: string) => dipa.filter((r) => r.KDSATKER === s && r.AKUN.startsWith(a)).reduce((t, r) => t + r.AMOUNT, 0);
+  expect(grid.stdout).toBe(`${paguOf(satker, "51")}\t${paguOf(satker, "52")}\n${paguOf(other, "51")}\t${paguOf(other, "52")}\n`);
   const zero = await omspan(["calc", `PENYERAPAN("${satker}";"59")`, ...up()]);
   expect([zero.code, zero.stderr]).toEqual([4, expect.stringContaining("Division by zero")]);
 });
