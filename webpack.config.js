@@ -54,6 +54,28 @@ class FunctionsScriptPlaceholderPlugin {
   }
 }
 
+/**
+ * Excel localises custom-function metadata by one file per language, picked by a `bt:Override Locale` on
+ * the manifest's Functions.Metadata.Url. Emits functions.id-ID.json from the generated functions.json,
+ * with the Indonesian help of the formula catalogue (src/functions/metadata-locale.ts, loaded via tsx).
+ */
+class IndonesianFunctionsMetadataPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("IndonesianFunctionsMetadata", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "IndonesianFunctionsMetadata", stage: compilation.constructor.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        () => {
+          const english = compilation.getAsset("functions.json");
+          if (!english) return; // the metadata plugin reported its errors already
+          const { indonesianMetadata } = require("tsx/cjs/api").require("./src/functions/metadata-locale.ts", __filename);
+          const text = indonesianMetadata(english.source.source().toString());
+          compilation.emitAsset("functions.id-ID.json", new sources.RawSource(text));
+        },
+      );
+    });
+  }
+}
+
 module.exports = (env, argv) => {
   const production = argv.mode !== "development";
   const origin = addinOrigin();
@@ -101,6 +123,7 @@ module.exports = (env, argv) => {
     performance: { hints: false }, // React + Fluent UI exceed webpack's web-page defaults; it is an add-in.
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      new IndonesianFunctionsMetadataPlugin(),
       new FunctionsScriptPlaceholderPlugin(),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",

@@ -12,7 +12,7 @@
  */
 import { OmspanClient } from "../src/omspan/client";
 import { Store } from "../src/omspan/store";
-import { FORMULAS } from "../src/omspan/formulas";
+import { FORMULAS, dataSource, evaluateFormula } from "../src/omspan/formulas";
 import { SumIndex } from "../src/omspan/query/sum-index";
 import { AKUN_RULE, SATKER_RULE, parseCodeFilter } from "../src/omspan/query/code-filter";
 import type { Table } from "../src/omspan/table";
@@ -89,7 +89,7 @@ export async function runCoreBench(log: (line: string) => void): Promise<void> {
     const ab0 = process.memoryUsage().arrayBuffers;
     const heldStore = new Store((c) => new OmspanClient({ ...c, pageSize: PAGE, concurrency: CONCURRENCY }));
     let data = await heldStore.get({ baseUrl: sim.baseUrl, key: sim.key }, "realisasi");
-    FORMULAS.REALISASI!.evaluate(data, ["", "5"]);
+    evaluateFormula(FORMULAS.REALISASI!, ["", "5"], data);
     await collect();
     // JS objects held (dictionaries, column records) are tiny; the columns live in typed arrays.
     const heap = Math.max(0, process.memoryUsage().heapUsed - heap0);
@@ -130,7 +130,7 @@ export async function runCoreBench(log: (line: string) => void): Promise<void> {
       let check = 0;
       for (const [satker, akun] of questions) {
         const data = await store.get(conn, "realisasi");
-        check += FORMULAS.REALISASI!.evaluate(data, [satker, akun]);
+        check += evaluateFormula(FORMULAS.REALISASI!, [satker, akun], data) as number;
       }
       ours.push(t.stop());
       ourRequests = sim.requests() - before;
@@ -161,11 +161,12 @@ export async function runCoreBench(log: (line: string) => void): Promise<void> {
     // (c) lookups per second once loaded.
     data = await heldStore.get({ baseUrl: sim.baseUrl, key: sim.key }, "realisasi");
     const N = 1_000_000;
+    const source = dataSource(data);
     let t0 = performance.now();
     let sink = 0;
     for (let i = 0; i < N; i++) {
       const [s, a] = questions[i % LOOKUPS]!;
-      sink += FORMULAS.REALISASI!.evaluate(data, [s, a]);
+      sink += FORMULAS.REALISASI!.prepare([s, a]).run(source) as number;
     }
     const formulaRate = N / ((performance.now() - t0) / 1000);
     const index = data.memo("sum-index:AMOUNT", () => new SumIndex(data.table, "KDSATKER", "AKUN", "AMOUNT", "TANGGAL"));

@@ -27,6 +27,7 @@ export function exitCodeOf(err: unknown): number {
     case "not-connected":
       return EXIT.keyRefused;
     case "no-data":
+    case "division-by-zero":
       return EXIT.noData;
     case "wrong-parameter":
       return EXIT.wrongParameter;

@@ -7,16 +7,17 @@ import { DATASET_IDS, type DatasetId } from "../omspan/routes";
 import { decodeClaims } from "../omspan/claims";
 import { InvalidArgumentError, NoDataError } from "../omspan/errors";
 import { Store } from "../omspan/store";
-import { checkArity, formulaSpec } from "../omspan/formulas";
+import { checkArity, dataSource, formulaSpec } from "../omspan/formulas";
 import type { PullProgress } from "../omspan/client";
 import { parseCalcExpression } from "./calc-expression";
 import { openConnection, type ConnectFlags } from "./connect";
 import { EXIT, cliMessage, exitCodeOf } from "./exit-codes";
-import { writeTable } from "./output";
+import { formatAnswer, writeTable } from "./output";
 
 const USAGE = `Usage:
   omspan pull <dataset> [--date yyyymmdd] [--format json|csv]
   omspan calc '<FUNCTION(args)>'          e.g. omspan calc 'REALISASI("527560";"52")'
+                                           any OMSPAN function; a grid prints as tab-separated rows
   omspan claims                            the key's claims (who, fiscal year)
 Datasets: ${DATASET_IDS.join(", ")}
 Connection: --upstream URL --key-file FILE | --key KEY (or OMSPAN_UPSTREAM, OMSPAN_KEY).
@@ -77,10 +78,10 @@ async function run(argv: string[]): Promise<number> {
     const call = parseCalcExpression(arg!);
     const spec = formulaSpec(call.name);
     checkArity(call.name, spec, call.args);
-    const run = spec.prepare(call.args);
-    const data = await store.get(c.conn, spec.dataset, { onProgress });
+    const prepared = spec.prepare(call.args);
+    const pulled = await Promise.all(prepared.datasets.map((d) => store.get(c.conn, d, { onProgress })));
     if (onProgress) process.stderr.write("\n");
-    process.stdout.write(String(run(data)) + "\n");
+    process.stdout.write(formatAnswer(prepared.run(dataSource(...pulled))));
     return EXIT.ok;
   } finally {
     await c.close();

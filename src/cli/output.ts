@@ -7,6 +7,8 @@
 import type { Writable } from "node:stream";
 import { formatDay } from "../omspan/convert";
 import type { Table } from "../omspan/table";
+import { isOmspanError } from "../omspan/errors";
+import { cellErrorKind, type CellValue, type Grid } from "../omspan/formulas";
 
 function cell(table: Table, name: string, row: number): string | number | null {
   const col = table.columns[name]!;
@@ -52,4 +54,14 @@ export async function writeTable(table: Table, format: "json" | "csv", out: Writ
   const text = names.map((n) => table.columns[n]!.kind === "text");
   const line = (r: number) => names.map((n, i) => csvField(cell(table, n, r), text[i]!)).join(",") + "\n";
   return writeChunked(out, table.rowCount, line, names.join(",") + "\n", "");
+}
+
+/**
+ * A formula's answer for stdout: a single value on its line; a grid (ranges, TABEL) as tab-separated
+ * rows, a cell that failed shown as the Excel error it would be in a sheet (#N/A, #DIV/0!, #VALUE!).
+ */
+export function formatAnswer(answer: CellValue | Grid): string {
+  const one = (v: CellValue) => (isOmspanError(v) ? cellErrorKind(v) : String(v).replace(/[\t\n\r]/g, " "));
+  if (!Array.isArray(answer)) return `${one(answer)}\n`;
+  return answer.map((row) => row.map(one).join("\t")).join("\n") + "\n";
 }

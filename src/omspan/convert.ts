@@ -64,6 +64,16 @@ export function excelSerialToDay(serial: number): number {
   return Math.floor(serial) - 25569;
 }
 
+/** Day number → Excel's date serial (1900 system). */
+export function dayToExcelSerial(day: number): number {
+  return day + 25569;
+}
+
+/** A moment → Excel date-time serial in the runtime's local time (Excel date-times carry no zone). */
+export function dateToExcelDateTime(d: Date): number {
+  return (d.getTime() - d.getTimezoneOffset() * 60_000) / MS_PER_DAY + 25569;
+}
+
 /** `yyyy-mm-dd` for a day number (CSV, logs). */
 export function formatDay(day: number): string {
   return dayToDate(day).toISOString().slice(0, 10);

@@ -19,6 +19,7 @@ export type OmspanErrorCode =
   | "timeout"
   | "cancelled"
   | "invalid-argument"
+  | "division-by-zero"
   | "not-connected"
   | "failure";
 
@@ -163,6 +164,14 @@ export class InvalidArgumentError extends OmspanError {
       alasan: reason.id,
       value,
     });
+  }
+}
+
+/** A ratio whose denominator is zero (PENYERAPAN of a pagu of 0): Excel's #DIV/0!. */
+export class DivisionByZeroError extends OmspanError {
+  override readonly name = "DivisionByZeroError";
+  constructor(reason: { en: string; id: string }) {
+    super("division-by-zero", `Division by zero: ${reason.en}`, { reason: reason.en, alasan: reason.id });
   }
 }
 

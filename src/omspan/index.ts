@@ -26,7 +26,7 @@ export { textAt, numberAt, type Table, type Column } from "./table";
 export * from "./convert";
 export { Store, keyTag, type Connection, type DatasetData, type AsOf } from "./store";
 export { sumDataset, prepareSum, toSumQuery, type SumArgs } from "./query/sums";
-export { FORMULAS, formulaSpec, checkArity, type FormulaSpec } from "./formulas";
+export { FORMULAS, formulaSpec, checkArity, evaluateFormula, dataSource, cellErrorKind, type FormulaSpec, type CellValue, type Grid, type Prepared } from "./formulas";
 export { parseCodeFilter, codeMatches, codeArgText, SATKER_RULE, AKUN_RULE, type CodeFilter } from "./query/code-filter";
 export { parseFilterPairs, FILTER_KEYS } from "./query/filter-pairs";
 export { Session, type SessionState } from "./session";

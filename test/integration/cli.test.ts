@@ -58,6 +58,31 @@ test("calc answers the formula in either separator style, equal to the raw rows'
   expect(Number(b.stdout)).toBe(expected);
 });
 
+test("calc evaluates every function of the catalogue: SISA and PENYERAPAN, IKPA, and TABEL as tab-separated rows", async () => {
+  const dipa = JSON.parse((await omspan(["pull", "dipa", ...up()])).stdout) as { KDSATKER: string; AKUN: string; AMOUNT: number }[];
+  const real = JSON.parse((await omspan(["pull", "realisasi", ...up()])).stdout) as { KDSATKER: string; AKUN: string; AMOUNT: number }[];
+  const satker = dipa[0]!.KDSATKER;
+  const of = (rows: { KDSATKER: string; AKUN: string; AMOUNT: number }[]) => rows.filter((r) => r.KDSATKER === satker && r.AKUN.startsWith("5")).reduce((s, r) => s + r.AMOUNT, 0);
+  const sisa = await omspan(["calc", `SISA("${satker}";"5")`, ...up()]);
+  expect([sisa.code, Number(sisa.stdout)]).toEqual([0, of(dipa) - of(real)]);
+  const pct = await omspan(["calc", `OMSPAN.PENYERAPAN("${satker}", "5")`, ...up()]);
+  expect(Number(pct.stdout)).toBe(of(real) / of(dipa));
+  const lines = dipa.filter((r) => r.KDSATKER === satker && r.AKUN === dipa[0]!.AKUN);
+  const tabel = await omspan(["calc", `TABEL("dipa";"satker=${satker};akun=${dipa[0]!.AKUN}";"KDSATKER,AKUN,AMOUNT")`, ...up()]);
+  expect(tabel.stdout.trim().split("\n")).toEqual(["KDSATKER\tAKUN\tAMOUNT", ...lines.map((r) => `${r.KDSATKER}\t${r.AKUN}\t${r.AMOUNT}`)]);
+  const ikpa = await omspan(["calc", `IKPA("${satker}")`, ...up()]);
+  expect([ikpa.code, Number(ikpa.stdout)]).toEqual([0, expect.any(Number)]);
+  const none = await omspan(["calc", 'IKPA("999999")', ...up()]);
+  expect([none.code, none.stderr]).toEqual([4, expect.stringContaining("IKPA satker 999999")]);
+  // Array constants stand for ranges: satker down × akun across spills as rows of tab-separated values.
+  const other = dipa.find((r) => r.KDSATKER !== satker)!.KDSATKER;
+  const grid = await omspan(["calc", `PAGU({"${satker}";"${other}"}; {"51","52"})`, ...up()]);
+  const paguOf = (s: string, a: string) => dipa.filter((r) => r.KDSATKER === s && r.AKUN.startsWith(a)).reduce((t, r) => t + r.AMOUNT, 0);
+  expect(grid.stdout).toBe(`${paguOf(satker, "51")}\t${paguOf(satker, "52")}\n${paguOf(other, "51")}\t${paguOf(other, "52")}\n`);
+  const zero = await omspan(["calc", `PENYERAPAN("${satker}";"59")`, ...up()]);
+  expect([zero.code, zero.stderr]).toEqual([4, expect.stringContaining("Division by zero")]);
+});
+
 test("claims shows who the key belongs to and its fiscal year", async () => {
   const r = await omspan(["claims", ...up()]);
   expect(JSON.parse(r.stdout)).toMatchObject({ usr: "Webservice ATR/BPN", kdt: "2025" });

@@ -1,18 +1,20 @@
 /**
- * One formula end to end: =OMSPAN.REALISASI through the add-in's shared session, the proxy server and
- * the simulator, checked against sums computed straight from the raw rows.
+ * One formula end to end: =OMSPAN.REALISASI called as Excel calls it (the custom-functions stand-in),
+ * through the add-in's shared session, the proxy server and the simulator, checked against sums computed
+ * straight from the raw rows.
  */
 import { session } from "../../src/shared-runtime";
-import { realisasi } from "../../src/functions/functions";
 import { startStack, rawRealisasi, type Stack } from "../support/stack";
-import { installCustomFunctionsFake } from "../support/custom-functions-fake";
+import { CustomFunctionsRuntime, type Arg } from "../support/custom-functions-fake";
 import { mintKey } from "../../src/simulator";
 
 let stack: Stack;
 let raw: Record<string, string>[];
+let excel: CustomFunctionsRuntime;
+const realisasi = (...args: Arg[]) => excel.value1("REALISASI", ...args);
 
 beforeAll(async () => {
-  installCustomFunctionsFake();
+  excel = await CustomFunctionsRuntime.load();
   stack = await startStack();
   raw = await rawRealisasi(stack.sim.baseUrl, stack.key);
 });

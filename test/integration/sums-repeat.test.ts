@@ -6,7 +6,7 @@
  * The stack (one simulator, years 2026 and 2025) is `test/support/sums-stack.ts`; the reference is
  * `test/support/sums-reference.ts`. Seeded PRNG: set SUMS_SEED to replay another sequence.
  */
-import { FORMULAS } from "../../src/omspan/formulas";
+import { FORMULAS, evaluateFormula } from "../../src/omspan/formulas";
 import type { DatasetData } from "../../src/omspan/store";
 import { sumDataset } from "../../src/omspan/query/sums";
 import type { DatasetId } from "../../src/omspan/routes";
@@ -78,7 +78,7 @@ test("10,000 repeated lookups over random (satker, akun prefix) pairs send no fu
     const data: DatasetData = await store.get(years[yi]!.conn, ds);
     const got =
       ds === "realisasi" && chance(0.5)
-        ? FORMULAS.REALISASI!.evaluate(data, [chance(0.5) ? Number(satker) : satker, prefix])
+        ? (evaluateFormula(FORMULAS.REALISASI!, [chance(0.5) ? Number(satker) : satker, prefix], data) as number)
         : sumDataset(data, { satker, akun: prefix });
     let expected = 0n;
     for (const [akun, v] of g.m.get(satker)!) if (akun.startsWith(prefix)) expected += v;

@@ -1,13 +1,13 @@
 /**
- * An evaluator for the Excel stand-in that runs `=OMSPAN.REALISASI(…)` cells through the core's formula
+ * An evaluator for the Excel stand-in that runs `=OMSPAN.…(…)` cells through the core's formula
  * catalogue and a real Store — what the custom function does in Excel, minus Excel. Literal arguments
  * only (text in quotes, numbers); any failure shows as #N/A, like an unreachable OMSPAN.
  */
-import { FORMULAS } from "../../src/omspan/formulas";
+import { FORMULAS, dataSource } from "../../src/omspan/formulas";
 import type { Connection, Store } from "../../src/omspan/store";
 import type { WorkbookOptions } from "./excel-standin/model";
 
-const CALL = /^=OMSPAN\.([A-Z]+)\((.*)\)$/i;
+const CALL = /^=OMSPAN\.([A-Z.]+)\((.*)\)$/i;
 
 function args(text: string): unknown[] {
   if (text.trim() === "") return [];
@@ -26,7 +26,10 @@ export function omspanEvaluator(store: Store, conn: () => Connection): NonNullab
     const a = args(m[2]!);
     return (async () => {
       try {
-        return spec.evaluate(await store.get(conn(), spec.dataset), a);
+        const prepared = spec.prepare(a);
+        const held = await Promise.all(prepared.datasets.map((d) => store.get(conn(), d)));
+        const value = prepared.run(dataSource(...held));
+        return typeof value === "number" || typeof value === "string" ? value : "#N/A";
       } catch {
         return "#N/A";
       }

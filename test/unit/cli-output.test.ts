@@ -37,3 +37,11 @@ test("calc expressions parse in both separator styles, with quotes, numbers and 
   expect(() => parseCalcExpression('REALISASI("52)')).toThrow(/unclosed quote/);
   expect(() => parseCalcExpression("REALISASI(52x)")).toThrow(/neither quoted text nor a number/);
 });
+
+test("calc reads Excel's array constants as ranges (rows by ;, columns by , or \\) and TRUE/FALSE", () => {
+  expect(parseCalcExpression('REALISASI({"600001";"600002"}; {"51","52"})').args).toEqual([[["600001"], ["600002"]], [["51", "52"]]]);
+  expect(parseCalcExpression('REALISASI.BULAN("600001"; {"51"\\"52"}; {1;2;3}; TRUE)').args).toEqual(["600001", [["51", "52"]], [[1], [2], [3]], true]);
+  expect(parseCalcExpression("PAGU({1,2;3,4})").args).toEqual([[[1, 2], [3, 4]]]);
+  expect(() => parseCalcExpression('PAGU({"1","2";"3"})')).toThrow(/differ in length/);
+  expect(() => parseCalcExpression('PAGU({"1")')).toThrow(/unclosed array constant/);
+});

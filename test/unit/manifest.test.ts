@@ -202,7 +202,7 @@ describe("manifest.xml", () => {
     for (const url of urls) {
       expect(url.startsWith(`${ORIGIN}/`)).toBe(true);
       const file = url.slice(ORIGIN.length + 1);
-      expect(["taskpane.html", "functions.json", "functions.js"].includes(file) || /^assets\/icon-\d+\.png$/.test(file)).toBe(true);
+      expect(["taskpane.html", "functions.json", "functions.id-ID.json", "functions.js"].includes(file) || /^assets\/icon-\d+\.png$/.test(file)).toBe(true);
     }
   });
 

@@ -36,9 +36,12 @@ export interface CodeRule {
 
 const TOKEN = /^[0-9A-Za-z]+$/;
 
-/** A formula argument (text or number) as code text; numbers must be whole and non-negative. */
+/**
+ * A formula argument (text or number) as code text; numbers must be whole and non-negative. 0 is blank:
+ * it is how Excel for Windows hands over an empty referenced cell (see formula-args.ts), and no code is 0.
+ */
 export function codeArgText(value: unknown, argument: string): string {
-  if (value === null || value === undefined) return "";
+  if (value === null || value === undefined || value === 0) return "";
   if (typeof value === "number") {
     if (!Number.isInteger(value) || value < 0) {
       throw new InvalidArgumentError(

@@ -4,10 +4,13 @@
  */
 import { InvalidArgumentError } from "../errors";
 import type { ColumnModel } from "../datasets/columns";
-import { parseCodeFilter, type CodeFilter } from "./code-filter";
+import { AKUN_RULE, SATKER_RULE, parseCodeFilter, type CodeFilter, type CodeRule } from "./code-filter";
 
 /** Filter words → wire column names (the first one the dataset has wins). */
 export const FILTER_KEYS: Readonly<Record<string, readonly string[]>> = {
+  satker: ["KDSATKER", "SATKER"],
+  akun: ["AKUN"],
+  periode: ["PERIODE"],
   program: ["PROGRAM"],
   kegiatan: ["KEGIATAN"],
   output: ["OUTPUT"],
@@ -21,6 +24,16 @@ export const FILTER_KEYS: Readonly<Record<string, readonly string[]>> = {
   carik: ["CARA_TARIK"],
   jenis: ["BUDGET_TYPE"],
   dana: ["DANA"],
+};
+
+/**
+ * Words whose codes follow their own rule rather than "a bare code is a prefix": a satker is exact and
+ * padded to 6 digits (60038 is "060038"), an akun as in its argument, a period padded to 2 ("3" is "03").
+ */
+const RULES: Readonly<Record<string, CodeRule>> = {
+  satker: SATKER_RULE,
+  akun: AKUN_RULE,
+  periode: { argument: "periode", width: 2, barePrefix: false, padDigits: true, digitsOnly: true },
 };
 
 export interface ColumnFilter {
@@ -58,7 +71,7 @@ export function parseFilterPairs(text: string, columns: ColumnModel): ColumnFilt
     const width = columns[column]!.width;
     out.push({
       column,
-      filter: parseCodeFilter(p.slice(eq + 1), { argument: word, width, barePrefix: true, padDigits: false }),
+      filter: parseCodeFilter(p.slice(eq + 1), RULES[word] ?? { argument: word, width, barePrefix: true, padDigits: false }),
     });
   }
   return out;

@@ -1,0 +1,97 @@
+/**
+ * TABEL(dataset; [filter]; [kolom]): a dataset's rows, filtered, as a spilled array with a header row of
+ * wire column names. Codes stay text (leading zeros kept), amounts and scores are numbers, dates are
+ * Excel date serials (give the column a date format). A custom function's text result is a value, never
+ * parsed: OMSPAN text that looks like a formula ("=…", "+…") stays text.
+ */
+import { datasetSpec } from "../datasets/catalog";
+import { InvalidArgumentError } from "../errors";
+import { dayToExcelSerial } from "../convert";
+import { isBlank, textArg } from "../formula-args";
+import { maskDictionary } from "../query/code-filter";
+import { parseFilterPairs } from "../query/filter-pairs";
+import { DATASET_IDS, type DatasetId } from "../routes";
+import type { Table } from "../table";
+import type { CellValue, FormulaSpec, Grid } from "./types";
+
+/** Excel's sheet has 1,048,576 rows; one is the header. */
+const MAX_ROWS = 1_048_575;
+
+/** Dataset words: the ids, and the short names users say. */
+const DATASET_WORDS: Readonly<Record<string, DatasetId>> = {
+  ...Object.fromEntries(DATASET_IDS.map((id) => [id, id])),
+  pagu: "dipa",
+  ikpa: "ikpa-satker",
+  fa: "dana",
+};
+
+/** The dataset an argument names (for TABEL and ASOF). */
+export function datasetArg(v: unknown, argument: string, fallback?: DatasetId): DatasetId {
+  if ((isBlank(v) || (typeof v === "string" && v.trim() === "")) && fallback) return fallback;
+  const id = typeof v === "string" ? DATASET_WORDS[v.trim().toLowerCase()] : undefined;
+  if (!id) {
+    throw new InvalidArgumentError(argument, { en: `use one of: ${DATASET_IDS.join(", ")}`, id: `gunakan salah satu: ${DATASET_IDS.join(", ")}` }, String(v));
+  }
+  return id;
+}
+
+function columnsArg(text: string | undefined, table: Table): readonly string[] | undefined {
+  if (!text) return undefined;
+  const wanted = text.split(/[,;]/).map((c) => c.trim().toUpperCase()).filter((c) => c !== "");
+  const have = table.columnNames;
+  for (const c of wanted) {
+    if (!have.includes(c)) {
+      throw new InvalidArgumentError("kolom", { en: `no column ${c} (columns: ${have.join(", ")})`, id: `tidak ada kolom ${c} (kolom: ${have.join(", ")})` }, c);
+    }
+  }
+  return wanted;
+}
+
+function cellOf(table: Table, column: string, row: number): CellValue {
+  const col = table.columns[column]!;
+  if (col.kind === "text") return col.dict[col.ids[row]!]!;
+  const v = col.values[row]!;
+  if (Number.isNaN(v)) return "";
+  return table.kinds[column] === "date" ? dayToExcelSerial(v) : v;
+}
+
+export const TABEL: FormulaSpec = {
+  name: "TABEL",
+  params: [
+    { name: "dataset", help: { id: `Dataset: ${DATASET_IDS.join(", ")}`, en: `Dataset: ${DATASET_IDS.join(", ")}` } },
+    { name: "filter", help: { id: 'Filter, mis. "satker=600001;akun=52;sumber=A"', en: 'Filters, e.g. "satker=600001;akun=52;sumber=A"' } },
+    { name: "kolom", help: { id: 'Kolom yang ditampilkan, mis. "KDSATKER,AKUN,AMOUNT"; kosong = semua', en: 'Columns to show, e.g. "KDSATKER,AKUN,AMOUNT"; empty = all' } },
+  ],
+  required: 1,
+  help: { id: "Baris dataset yang tersaring, sebagai larik dengan baris judul", en: "The dataset's filtered rows, spilled with a header row" },
+  example: '=OMSPAN.TABEL("dipa"; "satker=600001;akun=52")',
+  spills: "table",
+  prepare([dataset, filter, kolom]) {
+    const id = datasetArg(dataset, "dataset");
+    const spec = datasetSpec(id);
+    const f = textArg(filter, "filter");
+    const filters = f ? parseFilterPairs(f, spec.columns) : [];
+    const kolomText = textArg(kolom, "kolom");
+    // Columns are checked against the pulled table, not the model: OMSPAN may send extra fields.
+    return {
+      datasets: [id],
+      run(get): Grid {
+        const table = get(id).table;
+        const columns = columnsArg(kolomText, table) ?? table.columnNames;
+        const masks = filters.map((cf) => {
+          const col = table.columns[cf.column];
+          return col?.kind === "text" ? { ids: col.ids, mask: maskDictionary(cf.filter, col.dict) } : undefined;
+        });
+        const out: Grid = [[...columns]];
+        rows: for (let r = 0; r < table.rowCount; r++) {
+          for (const m of masks) if (!m || !m.mask[m.ids[r]!]) continue rows;
+          if (out.length > MAX_ROWS) {
+            throw new InvalidArgumentError("filter", { en: "more rows than a sheet holds: narrow the filter", id: "baris lebih banyak dari kapasitas lembar: persempit filter" });
+          }
+          out.push(columns.map((c) => cellOf(table, c, r)));
+        }
+        return out;
+      },
+    };
+  },
+};
