@@ -17,7 +17,7 @@ export interface RequirementSet {
 
 export const REQUIRED_SETS: readonly RequirementSet[] = [
   { name: "SharedRuntime", minVersion: "1.1", why: "one runtime for pane, functions and ribbon; OfficeRuntime.storage" },
-  { name: "CustomFunctionsRuntime", minVersion: "1.2", why: "CustomFunctions.Error: #VALUE!/#N/A with a message" },
+  { name: "CustomFunctionsRuntime", minVersion: "1.3", why: "CustomFunctions.Error: #VALUE!/#N/A with a message (1.2), #DIV/0! for PENYERAPAN over no pagu (1.3)" },
   { name: "ExcelApi", minVersion: "1.13", why: "Table.resize (1.13) for tables that grow; copyFrom and getSpecialCellsOrNullObject (1.9), Worksheet.calculate (1.6)" },
 ];
 

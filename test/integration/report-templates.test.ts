@@ -176,6 +176,29 @@ describe.each(["demo", "full"] as const)("report templates, %s profile", (profil
     expect(grid.conditional.length).toBe(14);
   });
 
+  test.each(TEMPLATE_IDS)("%s: every OMSPAN formula, evaluated through the formula catalogue, equals the independent reference", (template) => {
+    const { kanwil, kantah } = pickSatker(p.raw);
+    const scopes = template === "realisasi-bulanan" ? [{ kind: "satker", satker: [kantah] }, { kind: "eselon1", eselon1: "05601" }] : [{ kind: "kanwil", kanwil }];
+    for (const scope of scopes) {
+      const { grid, counts } = buildReport(request(template, scope), p.data);
+      const viaCatalogue = evaluateGrid(grid, p.catalogue);
+      const viaReference = evaluateGrid(grid, p.reference);
+      let compared = 0;
+      grid.cells.forEach((row, r) =>
+        row.forEach((cell, c) => {
+          if (!cell?.formula || /OMSPAN\.ASOF/.test(cell.formula)) return;
+          const got = viaCatalogue(r, c);
+          const want = viaReference(r, c);
+          if (typeof want === "number" && !Number.isInteger(want)) expect(num(got)).toBeCloseTo(want, 9);
+          else expect([cell.formula, got]).toEqual([cell.formula, want]);
+          compared++;
+        }),
+      );
+      expect(compared).toBe(counts.omspanFormulas + counts.excelFormulas - 1); // all but the ASOF cell
+      expect(typeof viaCatalogue(2, 1)).toBe("number"); // ASOF: when the data was pulled, an Excel date-time
+    }
+  });
+
   test("bad requests are refused naming the field; an unknown satker names the satker", () => {
     expect(() => buildReport({ ...request("kurva-s", { kind: "all" }), month: 13 }, p.data)).toThrow(/month/);
     expect(() => buildReport(request("kurva-s", { kind: "satker", satker: ["12345"] }), p.data)).toThrow(/scope\.satker\.0/);

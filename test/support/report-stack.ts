@@ -4,6 +4,8 @@
  * the evaluation of a built grid with that reference.
  */
 import { OmspanClient } from "../../src/omspan/client";
+import { dataSource, formulaSpec } from "../../src/omspan/formulas";
+import type { DatasetData } from "../../src/omspan/store";
 import { Store, type Connection } from "../../src/omspan/store";
 import type { ReportGrid, TemplateData } from "../../src/omspan/templates";
 import { startSimulator, type RunningSimulator } from "../../src/simulator";
@@ -21,6 +23,22 @@ export interface ReportProfile {
   readonly raw: ReportRaw;
   /** The reference's OMSPAN answers, grouped once. */
   readonly reference: OmspanCall;
+  /** The formula catalogue's answers over the same pulls (what the cells compute in Excel). */
+  readonly catalogue: OmspanCall;
+}
+
+/** OMSPAN calls answered by the formula catalogue over datasets already pulled; a cell's error as its code. */
+export function catalogueOmspan(held: readonly DatasetData[]): OmspanCall {
+  const source = dataSource(...held);
+  return (name, args) => {
+    try {
+      const value = formulaSpec(name).prepare(args).run(source);
+      if (Array.isArray(value)) throw new Error(`OMSPAN.${name} spilled where the report expects one value`);
+      return typeof value === "object" ? { error: value.name } : value;
+    } catch (err) {
+      return { error: (err as Error).name };
+    }
+  };
 }
 
 async function rawGet(sim: RunningSimulator, key: string, route: string): Promise<Raw[]> {
@@ -33,14 +51,22 @@ export async function loadReportProfile(profile: "demo" | "full"): Promise<Repor
   const key = await sim.mintKey({ year: REPORT_YEAR });
   const conn = { baseUrl: sim.baseUrl, key };
   const store = new Store((c) => new OmspanClient(c));
-  const [dipa, dana, ikpa] = await Promise.all([store.get(conn, "dipa"), store.get(conn, "dana"), store.get(conn, "ikpa-satker")]);
+  const held = await Promise.all((["dipa", "dana", "ikpa-satker", "realisasi"] as const).map((d) => store.get(conn, d)));
+  const [dipa, dana, ikpa] = held;
   const raw: ReportRaw = {
     dipa: await rawGet(sim, key, "DipaBelanjaKL/BELANJA"),
     realisasi: await rawRealisasi(sim.baseUrl, key),
     dana: await rawGet(sim, key, "DataFA"),
     ikpaSatker: await rawGet(sim, key, "CapaianIKSatkerRe"),
   };
-  return { sim, conn, raw, reference: referenceOmspan(raw), data: { dipa: dipa.table, dana: dana.table, "ikpa-satker": ikpa.table } };
+  return {
+    sim,
+    conn,
+    raw,
+    reference: referenceOmspan(raw),
+    catalogue: catalogueOmspan(held),
+    data: { dipa: dipa!.table, dana: dana!.table, "ikpa-satker": ikpa!.table },
+  };
 }
 
 /** Evaluates a grid's cells, OMSPAN calls answered by `omspan`. */

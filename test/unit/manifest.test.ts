@@ -129,8 +129,8 @@ describe("manifest.xml", () => {
   test("declares exactly the requirement sets the code needs (src/excel/requirements.ts), each with a version", () => {
     const sets = all(one(doc, "Requirements"), "Set").map((s) => `${s.attrs.Name} ${s.attrs.MinVersion}`);
     expect(sets.sort()).toEqual(REQUIRED_SETS.map((s) => `${s.name} ${s.minVersion}`).sort());
-    // CustomFunctions.Error (every #VALUE!/#N/A with a message) is CustomFunctionsRuntime 1.2.
-    expect(sets).toContain("CustomFunctionsRuntime 1.2");
+    // CustomFunctions.Error (every #VALUE!/#N/A with a message) is 1.2; ErrorCode.divisionByZero is 1.3.
+    expect(sets).toContain("CustomFunctionsRuntime 1.3");
     // Only the base manifest's <Requirements> gates activation; none hides inside VersionOverrides.
     expect(all(one(doc, "VersionOverrides"), "Requirements")).toEqual([]);
   });

@@ -117,11 +117,11 @@ describe("preview fallback in real Office", () => {
 });
 
 describe("requirement sets checked at run time", () => {
-  test("an Excel without CustomFunctionsRuntime 1.2 and ExcelApi 1.13 is told so", async () => {
+  test("an Excel without CustomFunctionsRuntime 1.3 and ExcelApi 1.13 is told so", async () => {
     const { host } = start({ sets: { SharedRuntime: "1.1", CustomFunctionsRuntime: "1.1", ExcelApi: "1.8" } });
     const detected = await host.detectHost();
     expect(detected.mode).toBe("office");
-    expect(detected.missingSets.map((s) => `${s.name} ${s.minVersion}`)).toEqual(["CustomFunctionsRuntime 1.2", "ExcelApi 1.13"]);
+    expect(detected.missingSets.map((s) => `${s.name} ${s.minVersion}`)).toEqual(["CustomFunctionsRuntime 1.3", "ExcelApi 1.13"]);
   });
 
   test("a current Microsoft 365 lacks nothing (versions compare as numbers: 1.17 ≥ 1.9)", async () => {
