@@ -1,4 +1,5 @@
 /** A1 addresses as Office.js hands them over (`Sheet1!A1:C3`, `'My sheet'!B2`), for the table code. */
+import { columnLetter } from "../omspan/templates/grid";
 
 export interface CellBox {
   readonly sheet: string;
@@ -8,11 +9,6 @@ export interface CellBox {
   readonly cols: number;
 }
 
-export function colLetters(c: number): string {
-  let s = "";
-  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
 
 function colIndex(letters: string): number {
   let n = 0;
@@ -38,8 +34,8 @@ export function parseA1(address: string, defaultSheet = ""): CellBox {
 /** The address of a box, sheet-qualified (quoted where Excel needs quotes). */
 export function a1(b: CellBox): string {
   const q = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(b.sheet) ? b.sheet : `'${b.sheet.replace(/'/g, "''")}'`;
-  const tl = `${colLetters(b.col)}${b.row + 1}`;
-  const br = `${colLetters(b.col + b.cols - 1)}${b.row + b.rows}`;
+  const tl = `${columnLetter(b.col)}${b.row + 1}`;
+  const br = `${columnLetter(b.col + b.cols - 1)}${b.row + b.rows}`;
   return `${q}!${tl === br ? tl : `${tl}:${br}`}`;
 }
 
