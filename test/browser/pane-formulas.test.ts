@@ -38,8 +38,8 @@ afterAll(async () => {
 });
 
 const CASES = [
-  { lang: "id", locale: "id-ID", sep: ";", fn: "Fungsi", akun: "akun (opsional)", connect: ["Kunci API", "Hubungkan & uji"], show: "Tampilkan nilai", insert: "Sisipkan di sel aktif" },
-  { lang: "en", locale: "en-US", sep: ",", fn: "Function", akun: "akun (optional)", connect: ["API key", "Connect & test"], show: "Show value", insert: "Insert into active cell" },
+  { lang: "id", locale: "id-ID", sep: ";", fn: "Fungsi", akun: "akun (opsional)", connect: ["Kunci API", "Hubungkan & uji", "Putuskan"], show: "Tampilkan nilai", insert: "Sisipkan di sel aktif" },
+  { lang: "en", locale: "en-US", sep: ",", fn: "Function", akun: "akun (optional)", connect: ["API key", "Connect & test", "Disconnect"], show: "Show value", insert: "Insert into active cell" },
 ] as const;
 
 test.each(CASES)("$locale: build REALISASI at 320 px, its value is the catalogue's, no overflow, no serious axe finding", async (c) => {
@@ -48,7 +48,8 @@ test.each(CASES)("$locale: build REALISASI at 320 px, its value is the catalogue
   try {
     await page.getByLabel(c.connect[0]).fill(stack.key);
     await page.getByRole("button", { name: c.connect[1] }).click();
-    await page.getByRole("button", { name: c.connect[1] }).waitFor();
+    // Connected: the pane offers to disconnect.
+    await page.getByRole("button", { name: c.connect[2] }).waitFor({ timeout: 30_000 });
     await page.getByLabel(c.fn, { exact: true }).selectOption("REALISASI");
     await page.getByLabel("satker", { exact: true }).fill("600001");
     await page.getByLabel(c.akun, { exact: true }).fill("52");

@@ -70,7 +70,7 @@ test("loading, then the tables with their as-of, a never-pulled and a deleted ta
   expect(screen.getByTestId("tables-loading")).toBeTruthy();
   await act(async () => list.resolve(TABLES));
   expect(screen.queryByTestId("tables-loading")).toBeNull();
-  expect(textOf(screen.getByTestId("table-Realisasi_600001"))).toMatch("Laporan · realisasi · Ditarik 2026-12-01 08:30 UTC · data s.d. 2025-11-30");
+  expect(textOf(screen.getByTestId("table-Realisasi_600001"))).toMatch("Laporan · Realisasi belanja · Ditarik 2026-12-01 08:30 UTC · data s.d. 2025-11-30");
   expect(textOf(screen.getByTestId("table-Pagu"))).toMatch("belum pernah ditarik");
   expect(textOf(screen.getByTestId("table-Lama"))).toMatch("terhapus dari buku kerja");
   expect(screen.getByRole("button", { name: "Segarkan Realisasi_600001" })).toBeTruthy();

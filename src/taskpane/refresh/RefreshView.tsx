@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useState } from "react";
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Spinner, Text, Title3, makeStyles, tokens } from "@fluentui/react-components";
 import { formatDay } from "../../omspan/convert";
+import { DATASETS } from "../../omspan/datasets/catalog";
 import type { Lang } from "../../omspan/i18n";
 import { localizeError } from "../../omspan/messages";
 import type { RefreshActions, RefreshSummary, RefreshTarget, TableProgress, WorkbookTable } from "./refresh-actions";
@@ -113,7 +114,7 @@ export function RefreshView({ lang, actions }: RefreshViewProps) {
               <span className={styles.itemText}>
                 <Text weight="semibold">{x.name}</Text>
                 <Text size={200} className={styles.meta}>
-                  {x.sheet} · {x.dataset} · {asOfText(x, t)}
+                  {x.sheet} · {DATASETS[x.dataset]?.label[lang] ?? x.dataset} · {asOfText(x, t)}
                 </Text>
               </span>
               <Button size="small" disabled={busy} onClick={() => void refresh({ table: x.tableId })} aria-label={t.refreshTable(x.name)}>
