@@ -1,6 +1,6 @@
 /**
- * The table and refresh API the pane and the ribbon call: insert a table, refresh the active sheet or
- * the workbook, each with progress callbacks and a result summary. Progress is also broadcast to
+ * The table and refresh API the pane and the ribbon call: insert a table, refresh one table, the active
+ * sheet or the workbook, each with progress callbacks and a result summary. Progress is also broadcast to
  * `onTableProgress` listeners, so an open pane shows a refresh the ribbon started.
  */
 import { insertTable as insert, type InsertInput } from "./insert-table";
@@ -41,6 +41,14 @@ export function refreshSheet(deps: TableDeps, onProgress?: (p: TableProgress) =>
 /** Refreshes every OMSPAN table and formula of the workbook. */
 export function refreshWorkbook(deps: TableDeps, onProgress?: (p: TableProgress) => void): Promise<RefreshSummary> {
   return refreshScope(deps, "workbook", fanOut(onProgress));
+}
+
+/**
+ * Refreshes one OMSPAN table (by its registry id, or its name) and the OMSPAN formulas of its sheet;
+ * only its dataset is pulled again.
+ */
+export function refreshOneTable(deps: TableDeps, table: string, onProgress?: (p: TableProgress) => void): Promise<RefreshSummary> {
+  return refreshScope(deps, { table }, fanOut(onProgress));
 }
 
 export type { InsertInput, InsertResult, RefreshSummary, TableDeps, TableProgress };

@@ -1,14 +1,15 @@
 /**
- * Refresh of a sheet or the workbook: forget cached data; pull every dataset the tables need once
+ * Refresh of a sheet, the workbook or one table: forget cached data; pull every dataset the tables need once
  * (tables and formulas share the store's pull); rewrite each table only after its pull succeeded;
  * recalculate this workbook's sheets so OMSPAN formulas re-run (error cells re-entered); compare; write
  * the change report. A failed pull or write is an outcome of that table, never the end of the refresh.
  */
+import { InvalidArgumentError } from "../omspan/errors";
 import { localizeError } from "../omspan/messages";
 import type { DatasetData } from "../omspan/store";
 import type { RegistryEntry } from "../omspan/tables";
 import { detectDateSystem, readRegistry, writeRegistry } from "./hidden-sheets";
-import { locateTables } from "./locate-tables";
+import { locateTables, type LocatedTable } from "./locate-tables";
 import { rerunOmspanCells, scanOmspanCells, settledValues, sheetsOf, type OmspanCell } from "./formula-cells";
 import { refreshTable } from "./refresh-table";
 import { writeChangeReport } from "./change-report";
@@ -16,17 +17,37 @@ import { label, type FormulaChange, type RefreshSummary, type TableDeps, type Ta
 
 const pullKey = (e: RegistryEntry) => `${e.query.dataset}|${e.query.date ?? ""}`;
 
-export async function refreshScope(deps: TableDeps, scope: "sheet" | "workbook", onProgress?: (p: TableProgress) => void): Promise<RefreshSummary> {
+/** What a refresh covers: the active sheet, the workbook, or one table (by its registry id or name). */
+export type RefreshScope = "sheet" | "workbook" | { readonly table: string };
+
+/** The one table a scope names, among the located ones; InvalidArgumentError when the registry lacks it. */
+function targetOf(located: readonly LocatedTable[], table: string): LocatedTable {
+  const hit = located.find((l) => l.entry.tableId === table || l.found?.id === table) ?? located.find((l) => l.found?.name === table || l.entry.tableName === table);
+  if (!hit) throw new InvalidArgumentError("table", { en: `${table} is not an OMSPAN table of this workbook`, id: `${table} bukan tabel OMSPAN buku kerja ini` }, table);
+  return hit;
+}
+
+export async function refreshScope(deps: TableDeps, scope: RefreshScope, onProgress?: (p: TableProgress) => void): Promise<RefreshSummary> {
   const startedAt = new Date();
   const lang = deps.lang();
-  deps.store.invalidate();
+  // One table forgets only its own dataset: the other tables' and formulas' data stay as they were.
+  if (typeof scope === "string") deps.store.invalidate();
   return Excel.run(async (context) => {
-    const sheets = await sheetsOf(context, scope);
-    for (const s of sheets) s.load("name");
-    await context.sync();
-    const inScope = new Set(sheets.map((s) => s.name));
+    let sheets: Excel.Worksheet[] = [];
+    if (typeof scope === "string") {
+      sheets = await sheetsOf(context, scope);
+      for (const s of sheets) s.load("name");
+      await context.sync();
+    }
     const registry = await readRegistry(context);
     const located = await locateTables(context, registry.entries);
+    const target = typeof scope === "string" ? undefined : targetOf(located, scope.table);
+    if (target) {
+      deps.store.invalidate(target.entry.query.dataset);
+      // The formulas re-run are the table's sheet's (a deleted table has none).
+      if (target.found) sheets = [context.workbook.worksheets.getItem(target.found.sheet)];
+    }
+    const inScope = new Set(target ? (target.found ? [target.found.sheet] : []) : sheets.map((s) => s.name));
     let cells: OmspanCell[] | undefined;
     try {
       cells = await scanOmspanCells(context, sheets);
@@ -35,7 +56,7 @@ export async function refreshScope(deps: TableDeps, scope: "sheet" | "workbook",
       console.warn("OMSPAN: could not read the OMSPAN formula cells", err);
     }
 
-    const jobs = located.filter((l) => (l.found ? inScope.has(l.found.sheet) : scope === "workbook"));
+    const jobs = target ? [target] : located.filter((l) => (l.found ? inScope.has(l.found.sheet) : scope === "workbook"));
     const pulls = new Map<string, Promise<DatasetData>>();
     for (const j of jobs) {
       if (!j.found || pulls.has(pullKey(j.entry))) continue;
@@ -93,7 +114,7 @@ export async function refreshScope(deps: TableDeps, scope: "sheet" | "workbook",
     }
     onProgress?.({ phase: "report" });
     const summary: RefreshSummary = {
-      scope,
+      scope: typeof scope === "string" ? scope : "table",
       tables: outcomes,
       formulas: { cells: cells?.length, rerun, changes },
       registryProblems: registry.problems,

@@ -50,7 +50,7 @@ export interface FormulaChange {
 }
 
 export interface RefreshSummary {
-  readonly scope: "sheet" | "workbook";
+  readonly scope: "sheet" | "workbook" | "table";
   readonly tables: readonly TableOutcome[];
   readonly formulas: {
     /** OMSPAN formula cells found (undefined when they could not be read). */

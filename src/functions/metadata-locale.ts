@@ -5,7 +5,7 @@
  * build time (webpack.config.js), taking every description from the formula catalogue's Indonesian help,
  * so the Indonesian text is written once, in the core, next to the English help the README and CLI use.
  */
-import { FORMULAS } from "../omspan/formulas";
+import { FORMULAS, formulaInLocale } from "../omspan/formulas";
 
 interface MetadataParam {
   name: string;
@@ -17,24 +17,13 @@ interface MetadataFunction {
   parameters: MetadataParam[];
 }
 
-/** A formula in the `,` locale: argument separators outside quoted text become commas. */
-function commaLocale(formula: string): string {
-  let quoted = false;
-  let out = "";
-  for (const ch of formula) {
-    if (ch === '"') quoted = !quoted;
-    out += ch === ";" && !quoted ? "," : ch;
-  }
-  return out;
-}
-
 /** The metadata JSON with each function's and parameter's description in Indonesian. */
 export function indonesianMetadata(englishJson: string): string {
   const meta = JSON.parse(englishJson) as { functions: MetadataFunction[] };
   for (const f of meta.functions) {
     const spec = FORMULAS[f.id];
     if (!spec) throw new Error(`functions.json has ${f.id}, which the formula catalogue lacks`);
-    const comma = commaLocale(spec.example);
+    const comma = formulaInLocale(spec.example, ",");
     f.description = `${spec.help.id}.\nContoh: ${spec.example} atau ${comma}`;
     for (const p of f.parameters) {
       const help = spec.params.find((q) => q.name === p.name)?.help.id;

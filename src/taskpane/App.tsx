@@ -6,6 +6,8 @@ import { Text, Title3, makeStyles, tokens } from "@fluentui/react-components";
 import { ClaimsCard } from "./ClaimsCard";
 import { ConnectionPanel } from "./ConnectionPanel";
 import { HelpCard } from "./HelpCard";
+import { FormulasView } from "./formulas/FormulasView";
+import { formulaBehaviour, useListSeparator } from "./pane-behaviour";
 import type { HostInfo } from "./office-host";
 import { PreviewBadge } from "./PreviewBadge";
 import { RequirementsWarning } from "./RequirementsWarning";
@@ -35,6 +37,7 @@ export function App({ host, actions, defaultBaseUrl }: Props) {
   const styles = useStyles();
   const state = useSessionState();
   const t = stringsFor(host.lang);
+  const listSeparator = useListSeparator(host.mode);
   return (
     <main className={styles.root} lang={host.lang}>
       <header className={styles.header}>
@@ -57,6 +60,8 @@ export function App({ host, actions, defaultBaseUrl }: Props) {
         <ClaimsCard claims={state.claims} baseUrl={state.baseUrl} lang={host.lang} t={t} />
       )}
       <HelpCard t={t} />
+      {/* Until the shell's tabs arrive (issue 12): the Rumus view, so the browser test can reach it. */}
+      <FormulasView lang={host.lang} listSeparator={listSeparator} {...formulaBehaviour(host.mode)} />
     </main>
   );
 }

@@ -251,9 +251,40 @@ export class TableCollectionProxy extends ProxyBase {
   }
 }
 
+export class NumberFormatInfoProxy extends ProxyBase {
+  constructor(ctx: StandinContext) {
+    super(ctx, "NumberFormatInfo");
+  }
+
+  protected snapshot(): Record<string, unknown> {
+    const d = this.ctx.model.culture.decimalSeparator;
+    return { numberDecimalSeparator: d, numberGroupSeparator: d === "," ? "." : "," };
+  }
+
+  get numberDecimalSeparator(): string { return this.read("numberDecimalSeparator"); }
+  get numberGroupSeparator(): string { return this.read("numberGroupSeparator"); }
+}
+
+/** application.cultureInfo (ExcelApi 1.11): Excel's culture, not the display language. */
+export class CultureInfoProxy extends ProxyBase {
+  readonly numberFormat: NumberFormatInfoProxy;
+  constructor(ctx: StandinContext) {
+    super(ctx, "CultureInfo");
+    this.numberFormat = new NumberFormatInfoProxy(ctx);
+  }
+
+  protected snapshot(): Record<string, unknown> {
+    return { name: this.ctx.model.culture.name };
+  }
+
+  get name(): string { return this.read("name"); }
+}
+
 export class ApplicationProxy extends ProxyBase {
+  readonly cultureInfo: CultureInfoProxy;
   constructor(ctx: StandinContext) {
     super(ctx, "Application");
+    this.cultureInfo = new CultureInfoProxy(ctx);
   }
 
   protected snapshot(): Record<string, unknown> {
@@ -292,6 +323,22 @@ export class WorkbookProxy extends ProxyBase {
     const out: Record<string, unknown> = { name: "Book1.xlsx" };
     if (props?.includes("use1904DateSystem")) out.use1904DateSystem = this.ctx.model.date1904;
     return out;
+  }
+
+  /** The selected range (ExcelApi 1.1). */
+  getSelectedRange(): RangeProxy {
+    return new RangeProxy(this.ctx, () => {
+      const s = this.ctx.model.selected();
+      return { sheet: s.sheet, box: s.box };
+    });
+  }
+
+  /** The active cell (ExcelApi 1.7): one cell of the selection. */
+  getActiveCell(): RangeProxy {
+    return new RangeProxy(this.ctx, () => {
+      const s = this.ctx.model.selected();
+      return { sheet: s.sheet, box: s.active };
+    });
   }
 
   get name(): string { return this.read("name"); }

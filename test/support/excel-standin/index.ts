@@ -10,6 +10,8 @@
  *  - calculation: worksheet.calculate, application.calculate (all open workbooks — here one), error cells
  *    a recalculation skips (office-js 4502) unless `errorCellsRecalculate`, async custom functions
  *    through `evaluate`, DATE() in the 1900 or 1904 date system;
+ *  - the selection and active cell (workbook.getSelectedRange / getActiveCell), Excel's culture
+ *    (application.cultureInfo name and decimal separator);
  *  - suspendApiCalculationUntilNextSync / suspendScreenUpdatingUntilNextSync recorded per sync.
  * Use: `const xl = installExcelStandin({...}); … xl.uninstall()`.
  */
@@ -27,6 +29,8 @@ export interface ExcelStandin {
   values(address: string): Scalar[][];
   /** Writes a matrix starting at a cell (`"Sheet1!A1"`) the way a user types it. */
   put(address: string, rows: unknown[][]): void;
+  /** Selects a range (and optionally its active cell) as the user does: `xl.select("Laporan!B2")`. */
+  select(address: string, active?: string): void;
   /** A JSON image of every cell and table (for byte-identity checks). */
   snapshot(sheet?: string): string;
   /** Number of Excel.run calls made. */
@@ -68,6 +72,7 @@ export function installExcelStandin(opts: WorkbookOptions & { sheets?: string[] 
       const { sheet, box } = model.rangeOf(address);
       rows.forEach((row, r) => row.forEach((v, c) => model.write(sheet, box.r0 + r, box.c0 + c, v, true)));
     },
+    select: (address, active) => model.select(address, active),
     snapshot(sheetName) {
       const sheets = model.sheets.filter((s) => !sheetName || s.name === sheetName);
       return JSON.stringify({

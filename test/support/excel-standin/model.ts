@@ -86,12 +86,17 @@ export interface WorkbookOptions {
   /** Excel on the web recalculates error cells; Windows and Mac may not (office-js 4502). */
   errorCellsRecalculate?: boolean;
   evaluate?: Evaluator;
+  /** Excel's culture (application.cultureInfo): its name and decimal separator; en-US by default. */
+  culture?: { name: string; decimalSeparator: string };
 }
 
 export class WorkbookModel {
   readonly sheets: SheetModel[] = [];
   readonly tables: TableModel[] = [];
   activeSheet = 0;
+  /** The selection on the active sheet (A1 until `select`), and its active cell (the selection's first cell unless given). */
+  selection: { sheet: number; box: Box; active: { r0: number; c0: number } } | undefined;
+  readonly culture: { name: string; decimalSeparator: string };
   date1904: boolean;
   calculationMode = "Automatic";
   private nextId = 1;
@@ -101,6 +106,7 @@ export class WorkbookModel {
 
   constructor(private readonly opts: WorkbookOptions = {}) {
     this.date1904 = opts.date1904 ?? false;
+    this.culture = opts.culture ?? { name: "en-US", decimalSeparator: "." };
   }
 
   newId(): string {
@@ -118,6 +124,24 @@ export class WorkbookModel {
 
   sheet(name: string): SheetModel | undefined {
     return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  /** Selects a range as the user does (its sheet becomes active); `active` is a cell inside it. */
+  select(address: string, active?: string): void {
+    const { sheet, box } = this.rangeOf(address);
+    this.activeSheet = this.sheets.indexOf(sheet);
+    const a = active ? this.rangeOf(active).box : box;
+    this.selection = { sheet: this.activeSheet, box, active: { r0: a.r0, c0: a.c0 } };
+  }
+
+  /** The selection (A1 of the active sheet when the active sheet changed since). */
+  selected(): { sheet: SheetModel; box: Box; active: Box } {
+    const sel = this.selection?.sheet === this.activeSheet ? this.selection : undefined;
+    const sheet = this.sheets[this.activeSheet];
+    if (!sheet) throw new StandinError("ItemNotFound", "No active sheet");
+    const box = sel?.box ?? { r0: 0, c0: 0, rows: 1, cols: 1 };
+    const at = sel?.active ?? { r0: 0, c0: 0 };
+    return { sheet, box, active: { r0: at.r0, c0: at.c0, rows: 1, cols: 1 } };
   }
 
   /** A sheet-qualified address (or one on the active sheet) as sheet + box. */
