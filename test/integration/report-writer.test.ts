@@ -8,7 +8,7 @@
  */
 import { scanOmspanCells } from "../../src/excel/formula-cells";
 import { ReportBuildError, uniqueSheetName, writeReport } from "../../src/excel/report-writer";
-import { buildReport, gridCounts, TEMPLATE_IDS, type ReportGrid, type TemplateId } from "../../src/omspan/templates";
+import { buildReport, gridCounts, scopeOptions, TEMPLATE_IDS, type ReportGrid, type TemplateId } from "../../src/omspan/templates";
 import { installExcelStandin, PAYLOAD_LIMIT, type ExcelStandin } from "../support/excel-standin";
 import { evaluateGrid, loadReportProfile, pickSatker, REPORT_YEAR, type ReportProfile } from "../support/report-stack";
 import { SheetEvaluator, parseRef, type Scalar } from "../support/sheet-evaluator";
@@ -155,6 +155,15 @@ describe.each(["demo", "full"] as const)("report writer, %s profile", (profileNa
       // Every request of the build stays under the limit; calculation suspended while cells land.
       expect(Math.max(...xl.syncs.map((s) => s.requestBytes))).toBeLessThan(PAYLOAD_LIMIT);
     }
+  });
+
+  test("the pane's scope choices from DIPA: every satker, each province's Kanwil, the eselon I units", () => {
+    const o = scopeOptions(p.data.dipa);
+    expect(o.satker).toEqual([...new Set(p.raw.dipa.map((r) => r.KDSATKER!))].sort());
+    const provinces = new Set(p.raw.dipa.filter((r) => r.KEWENANGAN === "2").map((r) => r.LOKASI!.slice(0, 2)));
+    expect(o.kanwil).toHaveLength(provinces.size);
+    for (const k of o.kanwil) expect(k).toMatch(/^6\d\d001$/); // the simulator's Kanwil codes (6PP001)
+    expect(o.eselon1).toEqual([...new Set(p.raw.dipa.map((r) => r.BAES1!))].sort());
   });
 
   test("building the same report twice gives a second sheet with a suffix; the first is untouched", async () => {
