@@ -89,6 +89,34 @@ test("sheet names: the grid's, suffixed where taken (any case), ≤ 31 character
   expect(uniqueSheetName("a/b:c", [])).toBe("a b c");
 });
 
+test("texts stay texts: OMSPAN names that start like a formula, codes with leading zeros; formulas stay formulas", async () => {
+  const grid: ReportGrid = {
+    template: "ringkasan-satker",
+    sheetName: "Guard",
+    cells: [
+      [{ value: "=HYPERLINK(\"http://x\")", format: "text" }, { value: "-1+2" }, { value: "@SUM(A1)" }, { value: "'quoted" }],
+      [{ value: "017001", format: "text" }, { value: 42 }, { formula: "=B2*2" }, undefined],
+    ],
+    columnWidths: [10, 10, 10, 10],
+    freeze: { rows: 1, columns: 0 },
+    conditional: [],
+    charts: [],
+    print: { orientation: "landscape", paper: "A4", titleRows: "1:1" },
+  };
+  await write(grid);
+  const sheet = xl.model.sheet("Guard")!;
+  expect([0, 1, 2, 3].map((c) => [sheet.get(0, c)!.f, sheet.get(0, c)!.v])).toEqual([
+    [undefined, '=HYPERLINK("http://x")'],
+    [undefined, "-1+2"],
+    [undefined, "@SUM(A1)"],
+    [undefined, "'quoted"],
+  ]);
+  expect(sheet.get(1, 0)).toMatchObject({ v: "017001", nf: "@" });
+  expect(sheet.get(1, 1)!.v).toBe(42);
+  expect(sheet.get(1, 2)!.f).toBe("=B2*2");
+  expect(xl.layout("Guard").frozen).toEqual({ rows: 1, columns: 0 });
+});
+
 describe.each(["demo", "full"] as const)("report writer, %s profile", (profileName) => {
   beforeAll(async () => {
     p = await loadReportProfile(profileName);
