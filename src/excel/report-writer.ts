@@ -66,14 +66,21 @@ function formulaOf(cell: GridCell | undefined): string | number {
 
 const numberFormatOf = (cell: GridCell | undefined) => (cell?.format ? NUMBER_FORMAT[cell.format] : "General");
 
+function styledRuns(row: readonly (GridCell | undefined)[]): number {
+  let runs = 0;
+  row.forEach((cell, c) => cell?.style && cell.style !== row[c - 1]?.style && runs++);
+  return runs;
+}
+
 /** Row blocks whose formulas and number formats together stay under the budget. */
 export function reportChunks(grid: ReportGrid, budget = CHUNK_BYTES): { from: number; to: number }[] {
   const out: { from: number; to: number }[] = [];
   let from = 0;
   let bytes = 0;
   grid.cells.forEach((row, r) => {
-    // A row's share of the request: its two matrices as JSON plus room for its style operations.
-    const n = JSON.stringify(row.map(formulaOf)).length + JSON.stringify(row.map(numberFormatOf)).length + 400;
+    // A row's share of the request: its two matrices as JSON plus room for its style operations
+    // (up to nine setters of ~40 bytes per run of styled cells).
+    const n = JSON.stringify(row.map(formulaOf)).length + JSON.stringify(row.map(numberFormatOf)).length + 8 + styledRuns(row) * 400;
     if (r > from && bytes + n > budget) {
       out.push({ from, to: r });
       from = r;

@@ -8,6 +8,7 @@
  */
 import { scanOmspanCells } from "../../src/excel/formula-cells";
 import { ReportBuildError, uniqueSheetName, writeReport } from "../../src/excel/report-writer";
+import { CHUNK_BYTES } from "../../src/excel/table-writer";
 import { buildReport, gridCounts, scopeOptions, TEMPLATE_IDS, type ReportGrid, type TemplateId } from "../../src/omspan/templates";
 import { installExcelStandin, PAYLOAD_LIMIT, type ExcelStandin } from "../support/excel-standin";
 import { evaluateGrid, loadReportProfile, pickSatker, REPORT_YEAR, type ReportProfile } from "../support/report-stack";
@@ -213,6 +214,10 @@ describe.each(["demo", "full"] as const)("report writer, %s profile", (profileNa
     expect(out.counts).toEqual(gridCounts(largest));
     if (profileName === "full") {
       expect(largest.cells.length).toBeGreaterThan(510);
+      // More than one request can carry: written in chunks, each under the writer's 3.5 MB budget.
+      const chunks = xl.syncs.filter((s) => s.ops.includes("Range.formulas"));
+      expect(chunks.length).toBeGreaterThan(1);
+      expect(Math.max(...chunks.map((s) => s.requestBytes))).toBeLessThan(CHUNK_BYTES);
       const { omspan } = checkWritten(largest, out.sheet);
       expect(omspan).toBe(out.counts.omspanFormulas - 1);
     }
