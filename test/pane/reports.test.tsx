@@ -6,6 +6,7 @@
  */
 import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import axe from "axe-core";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import type { ReportOutcome } from "../../src/excel/report-build";
 import type { ReportWriteProgress } from "../../src/excel/report-writer";
@@ -137,4 +138,12 @@ test("a failed build shows the writer's message (Indonesian pane)", async () => 
   await user.click(screen.getByRole("button", { name: "Buat laporan" }));
   expect(await screen.findByText("Laporan tidak dibuat")).toBeTruthy();
   expect(screen.getByText(/Excel sibuk/)).toBeTruthy();
+});
+
+test("the chooser, ready to build, has no accessibility violations axe can find in jsdom", async () => {
+  const { container } = show({ load: async () => data, build: jest.fn() });
+  await screen.findByRole("status", { name: "Preview" });
+  // Colour contrast needs layout, which jsdom does not do; the browser tests scan the pane for it.
+  const result = await axe.run(container, { rules: { "color-contrast": { enabled: false } } });
+  expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(" | ")}`)).toEqual([]);
 });
