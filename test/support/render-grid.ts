@@ -82,6 +82,18 @@ function renderChart(chart: LineChart, value: (r: number, c: number) => Scalar):
 export function renderGrid(grid: ReportGrid, value: (r: number, c: number) => Scalar, lang: "id" | "en"): string {
   const locale = lang === "id" ? "id-ID" : "en-US";
   const width = grid.cells[0]?.length ?? 0;
+  // Colour scales as Excel draws them: lowest red, middle (50th percentile) yellow, highest green, per range.
+  const scaleOf = new Map<string, (v: number) => string>();
+  for (const rule of grid.conditional.filter((c) => c.rule === "colorScale")) {
+    const cells = cellsOf(rule.range);
+    const nums = cells.map(([r, c]) => value(r, c)).filter((v): v is number => typeof v === "number").sort((a, b) => a - b);
+    if (!nums.length) continue;
+    const [lo, mid, hi] = [nums[0]!, nums[Math.floor((nums.length - 1) / 2)]!, nums.at(-1)!];
+    const mix = (a: number[], b: number[], t: number) => `rgb(${a.map((x, i) => Math.round(x + (b[i]! - x) * t)).join(",")})`;
+    const [red, yellow, green] = [[248, 105, 107], [255, 235, 132], [99, 190, 123]];
+    const colour = (v: number) => (v <= mid ? mix(red, yellow, mid > lo ? (v - lo) / (mid - lo) : 1) : mix(yellow, green, hi > mid ? (v - mid) / (hi - mid) : 1));
+    for (const [r, c] of cells) scaleOf.set(`${r},${c}`, colour);
+  }
   const negativeCols = new Set(grid.conditional.filter((c) => c.rule === "negative").map((c) => c.range.replace(/\d+/g, "").split(":")[0]));
   const px = (c: number) => (grid.columnWidths[c] ?? 10) * 7;
   const cols = Array.from({ length: width }, (_, c) => `<col style="width:${px(c)}px">`).join("");
@@ -96,6 +108,8 @@ export function renderGrid(grid: ReportGrid, value: (r: number, c: number) => Sc
           let css = STYLE[cell?.style ?? ""] ?? "";
           if (numeric) css += ";text-align:right";
           if (numeric && v < 0 && negativeCols.has(columnLetter(c))) css += ";color:#9c0006;background:#ffc7ce";
+          const scale = numeric ? scaleOf.get(`${r},${c}`) : undefined;
+          if (scale) css += `;background:${scale(v as number)}`;
           // As in Excel, text runs on into empty cells to its right.
           if (!numeric && row[c + 1] === undefined) css += ";overflow:visible;text-overflow:clip";
           return `<td style="${css}">${escape(show(cell, v, locale))}</td>`;
