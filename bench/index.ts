@@ -1,13 +1,14 @@
 /**
  * `npm run bench`: every figure the issues name, measured side by side in one run (machines here are
  * shared and noisy, so ratios matter more than absolute times). Prints figures; never fails on time.
- * Sections: core | formulas | server | simulator | tables (`npm run bench -- core` runs one).
+ * Sections: core | formulas | server | simulator | tables | reports (`npm run bench -- core` runs one).
  */
 import { runCoreBench } from "./core-bench";
 import { runFormulaBench } from "./formula-bench";
 import { runServerBench } from "./server-bench";
 import { runSimulatorBench } from "./simulator-bench";
 import { runTablesBench } from "./tables-bench";
+import { runReportsBench } from "./reports-bench";
 
 const SECTIONS: Record<string, (log: (line: string) => void) => Promise<void>> = {
   core: runCoreBench,
@@ -15,6 +16,7 @@ const SECTIONS: Record<string, (log: (line: string) => void) => Promise<void>> =
   server: runServerBench,
   simulator: runSimulatorBench,
   tables: runTablesBench,
+  reports: runReportsBench,
 };
 
 async function main(): Promise<void> {

@@ -4,6 +4,7 @@
  * so a person can see a template's layout without Excel. Text is escaped: OMSPAN names stay text here too.
  */
 import { columnLetter, type GridCell, type ReportGrid } from "../../src/omspan/templates";
+import type { LineChart } from "../../src/omspan/templates/grid";
 import type { Scalar } from "./sheet-evaluator";
 
 const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
@@ -38,10 +39,61 @@ const STYLE: Record<string, string> = {
   input: "background:#fff2cc",
 };
 
+/** 0-based cells of an A1 range on the sheet ("B10:B21"). */
+function cellsOf(range: string): [number, number][] {
+  const [a, b] = range.split(":").map((x) => {
+    const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(x)!;
+    let col = 0;
+    for (const ch of m[1]!) col = col * 26 + ch.charCodeAt(0) - 64;
+    return [Number(m[2]) - 1, col - 1] as const;
+  });
+  const out: [number, number][] = [];
+  for (let r = a![0]; r <= (b ?? a)![0]; r++) for (let c = a![1]; c <= (b ?? a)![1]; c++) out.push([r, c]);
+  return out;
+}
+
+const SERIES_COLORS = ["#4472c4", "#ed7d31", "#a5a5a5", "#ffc000"];
+
+/** A line chart as the report's native Excel chart would draw it: categories along, one line per series. */
+function renderChart(chart: LineChart, value: (r: number, c: number) => Scalar): string {
+  const [w, h, pad] = [480, 280, 36];
+  const cats = cellsOf(chart.categories).map(([r, c]) => String(value(r, c) ?? ""));
+  const series = chart.series.map((s) => cellsOf(s.values).map(([r, c]) => value(r, c)));
+  const nums = series.flat().filter((v): v is number => typeof v === "number");
+  const max = Math.max(1e-9, ...nums);
+  const x = (i: number) => pad + (i * (w - 2 * pad)) / Math.max(1, cats.length - 1);
+  const y = (v: number) => h - pad - (v / max) * (h - 2 * pad);
+  const lines = series
+    .map((vals, k) => {
+      const pts = vals.map((v, i) => (typeof v === "number" ? `${x(i).toFixed(1)},${y(v).toFixed(1)}` : "")).filter(Boolean).join(" ");
+      return `<polyline fill="none" stroke="${SERIES_COLORS[k % 4]}" stroke-width="2" points="${pts}"/>`;
+    })
+    .join("");
+  const labels = cats.map((c, i) => `<text x="${x(i)}" y="${h - pad + 14}" font-size="10" text-anchor="middle">${escape(c)}</text>`).join("");
+  const legend = chart.series
+    .map((s, k) => `<rect x="${pad + k * 150}" y="${h - 14}" width="10" height="10" fill="${SERIES_COLORS[k % 4]}"/><text x="${pad + k * 150 + 14}" y="${h - 5}" font-size="11">${escape(s.name)}</text>`)
+    .join("");
+  return `<figure class="chart" data-anchor="${escape(chart.anchor)}"><svg width="${w}" height="${h}" role="img" aria-label="${escape(chart.title)}">
+<rect width="${w}" height="${h}" fill="#fff" stroke="#bbb"/><text x="${w / 2}" y="18" font-size="13" font-weight="700" text-anchor="middle">${escape(chart.title)}</text>
+<line x1="${pad}" y1="${h - pad}" x2="${w - pad}" y2="${h - pad}" stroke="#999"/>${lines}${labels}${legend}</svg></figure>`;
+}
+
 /** The page; `value(r, c)` is the evaluated cell. Negative available funds in the conditional range show red. */
 export function renderGrid(grid: ReportGrid, value: (r: number, c: number) => Scalar, lang: "id" | "en"): string {
   const locale = lang === "id" ? "id-ID" : "en-US";
   const width = grid.cells[0]?.length ?? 0;
+  // Colour scales as Excel draws them: lowest red, middle (50th percentile) yellow, highest green, per range.
+  const scaleOf = new Map<string, (v: number) => string>();
+  for (const rule of grid.conditional.filter((c) => c.rule === "colorScale")) {
+    const cells = cellsOf(rule.range);
+    const nums = cells.map(([r, c]) => value(r, c)).filter((v): v is number => typeof v === "number").sort((a, b) => a - b);
+    if (!nums.length) continue;
+    const [lo, mid, hi] = [nums[0]!, nums[Math.floor((nums.length - 1) / 2)]!, nums.at(-1)!];
+    const mix = (a: number[], b: number[], t: number) => `rgb(${a.map((x, i) => Math.round(x + (b[i]! - x) * t)).join(",")})`;
+    const [red, yellow, green] = [[248, 105, 107], [255, 235, 132], [99, 190, 123]];
+    const colour = (v: number) => (v <= mid ? mix(red, yellow, mid > lo ? (v - lo) / (mid - lo) : 1) : mix(yellow, green, hi > mid ? (v - mid) / (hi - mid) : 1));
+    for (const [r, c] of cells) scaleOf.set(`${r},${c}`, colour);
+  }
   const negativeCols = new Set(grid.conditional.filter((c) => c.rule === "negative").map((c) => c.range.replace(/\d+/g, "").split(":")[0]));
   const px = (c: number) => (grid.columnWidths[c] ?? 10) * 7;
   const cols = Array.from({ length: width }, (_, c) => `<col style="width:${px(c)}px">`).join("");
@@ -56,6 +108,8 @@ export function renderGrid(grid: ReportGrid, value: (r: number, c: number) => Sc
           let css = STYLE[cell?.style ?? ""] ?? "";
           if (numeric) css += ";text-align:right";
           if (numeric && v < 0 && negativeCols.has(columnLetter(c))) css += ";color:#9c0006;background:#ffc7ce";
+          const scale = numeric ? scaleOf.get(`${r},${c}`) : undefined;
+          if (scale) css += `;background:${scale(v as number)}`;
           // As in Excel, text runs on into empty cells to its right.
           if (!numeric && row[c + 1] === undefined) css += ";overflow:visible;text-overflow:clip";
           return `<td style="${css}">${escape(show(cell, v, locale))}</td>`;
@@ -67,8 +121,9 @@ export function renderGrid(grid: ReportGrid, value: (r: number, c: number) => Sc
   return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${escape(grid.sheetName)}</title>
 <style>body{font:12px Calibri,Carlito,"DejaVu Sans",sans-serif;margin:8px}table{border-collapse:collapse;table-layout:fixed}
 td,th{border:1px solid #d4d4d4;padding:2px 4px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
-th{background:#f3f3f3;color:#555;font-weight:400}caption{text-align:left;padding:4px;color:#555}</style></head>
-<body><table style="width:${tableWidth}px"><caption>${escape(grid.sheetName)}</caption>
+th{background:#f3f3f3;color:#555;font-weight:400}caption{text-align:left;padding:4px;color:#555}
+.sheet{display:flex;gap:16px;align-items:flex-start}figure{margin:40px 0 0}</style></head>
+<body><div class="sheet"><table style="width:${tableWidth}px"><caption>${escape(grid.sheetName)}</caption>
 <colgroup><col style="width:40px">${cols}</colgroup><tr><th></th>${head}</tr>
-${rows}</table></body></html>`;
+${rows}</table>${grid.charts.map((c) => renderChart(c, value)).join("")}</div></body></html>`;
 }

@@ -2,4 +2,5 @@
 export { TEMPLATES, buildReport, parseReportRequest, templateNeeds } from "./catalog";
 export { gridCounts, columnLetter, type GridCell, type GridCounts, type ReportGrid, type CellFormat, type CellStyle } from "./grid";
 export { ReportScope, resolveScope, type ResolvedScope } from "./scope";
+export { scopeOptions, type ScopeOptions } from "./scope-options";
 export { ReportRequest, TEMPLATE_IDS, type ReportTemplate, type TemplateData, type TemplateId } from "./types";

@@ -4,6 +4,7 @@ import type { StandinContext } from "./context";
 import { StandinError, type SheetModel, type TableModel } from "./model";
 import { ProxyBase, childProps } from "./proxy";
 import { RangeProxy } from "./range";
+import { ChartCollectionProxy, FreezePanesProxy, PageLayoutProxy } from "./layout";
 
 export class WorksheetProxy extends ProxyBase {
   constructor(ctx: StandinContext, readonly resolve: () => SheetModel | null) {
@@ -54,6 +55,18 @@ export class WorksheetProxy extends ProxyBase {
 
   get tables(): TableCollectionProxy {
     return new TableCollectionProxy(this.ctx, () => this.sheet());
+  }
+
+  get freezePanes(): FreezePanesProxy {
+    return new FreezePanesProxy(this.ctx, () => this.sheet());
+  }
+
+  get charts(): ChartCollectionProxy {
+    return new ChartCollectionProxy(this.ctx, () => this.sheet());
+  }
+
+  get pageLayout(): PageLayoutProxy {
+    return new PageLayoutProxy(this.ctx, () => this.sheet());
   }
 
   calculate(markAllDirty: boolean): void {

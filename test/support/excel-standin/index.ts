@@ -12,13 +12,16 @@
  *    through `evaluate`, DATE() in the 1900 or 1904 date system;
  *  - the selection and active cell (workbook.getSelectedRange / getActiveCell), Excel's culture
  *    (application.cultureInfo name and decimal separator);
- *  - suspendApiCalculationUntilNextSync / suspendScreenUpdatingUntilNextSync recorded per sync.
+ *  - suspendApiCalculationUntilNextSync / suspendScreenUpdatingUntilNextSync recorded per sync;
+ *  - sheet layout (layout.ts): cell formats, column widths, frozen panes, conditional formats, charts,
+ *    page layout — read back with `xl.layout(sheetName)`.
  * Use: `const xl = installExcelStandin({...}); … xl.uninstall()`.
  */
 import { StandinContext, PAYLOAD_LIMIT, type StandinState, type SyncRecord } from "./context";
 import { WorkbookModel, type WorkbookOptions, type Scalar } from "./model";
 import { WorkbookProxy } from "./book";
 import { boxAddress, parseAddress } from "./address";
+import { layoutOf, type SheetLayout } from "./layout";
 
 export interface ExcelStandin {
   readonly model: WorkbookModel;
@@ -33,6 +36,8 @@ export interface ExcelStandin {
   select(address: string, active?: string): void;
   /** A JSON image of every cell and table (for byte-identity checks). */
   snapshot(sheet?: string): string;
+  /** A sheet's formats, widths, frozen panes, conditional formats, charts and page layout. */
+  layout(sheet: string): SheetLayout;
   /** Number of Excel.run calls made. */
   runs: number;
   uninstall(): void;
@@ -80,6 +85,11 @@ export function installExcelStandin(opts: WorkbookOptions & { sheets?: string[] 
         tables: model.tables.filter((t) => sheets.includes(t.sheet)).map((t) => ({ id: t.id, name: t.name, address: boxAddress(t.sheet.name, t.box) })),
       });
     },
+    layout(sheetName) {
+      const s = model.sheet(sheetName);
+      if (!s) throw new Error(`no sheet ${sheetName}`);
+      return layoutOf(s);
+    },
     uninstall() {
       delete (globalThis as Record<string, unknown>).Excel;
     },
@@ -96,4 +106,4 @@ export function installExcelStandin(opts: WorkbookOptions & { sheets?: string[] 
   return handle;
 }
 
-export { PAYLOAD_LIMIT, parseAddress, boxAddress, WorkbookModel, type SyncRecord, type Scalar };
+export { PAYLOAD_LIMIT, parseAddress, boxAddress, WorkbookModel, type SyncRecord, type Scalar, type SheetLayout };

@@ -4,6 +4,7 @@ import { PAYLOAD_LIMIT, type StandinContext } from "./context";
 import { StandinError, isErrorValue, type Cell, type SheetModel } from "./model";
 import { ProxyBase } from "./proxy";
 import { deleteUp, insertDown } from "./shift";
+import { ConditionalFormatCollectionProxy, RangeFormatProxy } from "./layout";
 
 export interface RangeRef {
   readonly sheet: SheetModel;
@@ -111,6 +112,15 @@ export class RangeProxy extends ProxyBase {
   private assign(name: string, v: unknown, asFormula: boolean): void {
     const model = this.ctx.model;
     this.call(`Range.${name}`, v, () => this.each(v, (row, c, x) => model.writeInRow(row, c, x, asFormula)));
+  }
+
+  /** Fonts, fills, borders, alignment, column width (test/support/excel-standin/layout.ts). */
+  get format(): RangeFormatProxy {
+    return new RangeFormatProxy(this.ctx, () => this.ref());
+  }
+
+  get conditionalFormats(): ConditionalFormatCollectionProxy {
+    return new ConditionalFormatCollectionProxy(this.ctx, () => this.ref());
   }
 
   getCell(row: number, column: number): RangeProxy {

@@ -1,0 +1,239 @@
+/**
+ * The Excel report writer: lays a built ReportGrid out on a NEW sheet — cells in chunks that keep every
+ * request under CHUNK_BYTES (Excel on the web refuses 5 MB), each chunk's number formats before its
+ * formulas (so a code like 017001 lands as text in an "@" cell), OMSPAN text guarded so it never becomes a
+ * formula, then styles, column widths, frozen headers, conditional formats, the Kurva S line chart and A4
+ * landscape printing. If anything fails the half-built sheet is deleted: a report is there whole or not at
+ * all. A built report needs no registration to refresh: *Refresh workbook* finds OMSPAN cells on every
+ * visible sheet (formula-cells.ts), and the report's own `=OMSPAN.ASOF(…)` cell shows its as-of.
+ */
+import type { Lang } from "../omspan/i18n";
+import { localizeError } from "../omspan/messages";
+import { cellText } from "../omspan/tables";
+import { gridCounts, type GridCell, type GridCounts, type ReportGrid } from "../omspan/templates";
+import type { LineChart } from "../omspan/templates/grid";
+import { NUMBER_FORMAT, STYLE_LOOK, widthPoints } from "./report-format";
+import { CHUNK_BYTES } from "./table-writer";
+
+export interface ReportWriteProgress {
+  readonly phase: "sheet" | "cells" | "layout" | "done";
+  readonly rowsWritten: number;
+  readonly rowCount: number;
+}
+
+export interface WrittenReport {
+  /** The new sheet's name (the grid's, suffixed where taken). */
+  readonly sheet: string;
+  readonly counts: GridCounts;
+  /** Syncs the writer made (the measure of round trips to Excel). */
+  readonly syncs: number;
+}
+
+/** A build that failed; nothing of it is left in the workbook. The message is in the user's language. */
+export class ReportBuildError extends Error {
+  constructor(readonly sheet: string, readonly reason: unknown, lang: Lang) {
+    const why = localizeError(reason, lang);
+    super(
+      lang === "id"
+        ? `Laporan "${sheet}" tidak dapat dibuat: ${why}. Lembar yang setengah jadi sudah dihapus; buku kerja tidak berubah.`
+        : `The report "${sheet}" could not be built: ${why}. The half-built sheet was deleted; the workbook is unchanged.`,
+    );
+    this.name = "ReportBuildError";
+  }
+}
+
+const FORBIDDEN = /[[\]:*?/\\]/g;
+
+/** The grid's sheet name, or with " (2)", " (3)"… where a sheet of that name exists (Excel: ≤ 31 characters, any case). */
+export function uniqueSheetName(wanted: string, taken: readonly string[]): string {
+  const base = wanted.replace(FORBIDDEN, " ").slice(0, 31).trim() || "OMSPAN";
+  const lower = new Set(taken.map((t) => t.toLowerCase()));
+  if (!lower.has(base.toLowerCase())) return base;
+  for (let n = 2; ; n++) {
+    const tail = ` (${n})`;
+    const name = base.slice(0, 31 - tail.length).trimEnd() + tail;
+    if (!lower.has(name.toLowerCase())) return name;
+  }
+}
+
+/** What a cell is written as through `range.formulas`: formulas as formulas, texts guarded, numbers as they are. */
+function formulaOf(cell: GridCell | undefined): string | number {
+  if (!cell) return "";
+  if (cell.formula) return cell.formula;
+  if (typeof cell.value === "number") return cell.value;
+  return cell.value === undefined ? "" : cellText(cell.value);
+}
+
+const numberFormatOf = (cell: GridCell | undefined) => (cell?.format ? NUMBER_FORMAT[cell.format] : "General");
+
+function styledRuns(row: readonly (GridCell | undefined)[]): number {
+  let runs = 0;
+  row.forEach((cell, c) => cell?.style && cell.style !== row[c - 1]?.style && runs++);
+  return runs;
+}
+
+/** Row blocks whose formulas and number formats together stay under the budget. */
+export function reportChunks(grid: ReportGrid, budget = CHUNK_BYTES): { from: number; to: number }[] {
+  const out: { from: number; to: number }[] = [];
+  let from = 0;
+  let bytes = 0;
+  grid.cells.forEach((row, r) => {
+    // A row's share of the request: its two matrices as JSON plus room for its style operations
+    // (up to nine setters of ~40 bytes per run of styled cells).
+    const n = JSON.stringify(row.map(formulaOf)).length + JSON.stringify(row.map(numberFormatOf)).length + 8 + styledRuns(row) * 400;
+    if (r > from && bytes + n > budget) {
+      out.push({ from, to: r });
+      from = r;
+      bytes = 0;
+    }
+    bytes += n;
+  });
+  if (grid.cells.length > from) out.push({ from, to: grid.cells.length });
+  return out;
+}
+
+/** Fonts, fills and borders of the styled cells of rows from–to: one range per run of equal styles. */
+function applyStyles(sheet: Excel.Worksheet, grid: ReportGrid, from: number, to: number): void {
+  for (let r = from; r < to; r++) {
+    const row = grid.cells[r]!;
+    let c = 0;
+    while (c < row.length) {
+      const style = row[c]?.style;
+      let end = c + 1;
+      while (end < row.length && row[end]?.style === style) end++;
+      // A title or note runs on into the empty cells to its right; only the cell itself is styled.
+      if (style) {
+        const look = STYLE_LOOK[style];
+        const f = sheet.getRangeByIndexes(r, c, 1, end - c).format;
+        if (look.bold) f.font.bold = true;
+        if (look.italic) f.font.italic = true;
+        if (look.size) f.font.size = look.size;
+        if (look.color) f.font.color = look.color;
+        if (look.fill) f.fill.color = look.fill;
+        if (look.wrap) f.wrapText = true;
+        if (look.center) f.horizontalAlignment = "Center";
+        if (look.topBorder) {
+          const b = f.borders.getItem("EdgeTop");
+          b.style = "Continuous";
+          b.weight = look.topBorder;
+        }
+      }
+      c = end;
+    }
+  }
+}
+
+function addChart(sheet: Excel.Worksheet, spec: LineChart): void {
+  const [first, ...rest] = spec.series;
+  if (!first) return;
+  const chart = sheet.charts.add("Line", sheet.getRange(first.values), "Columns");
+  chart.title.text = spec.title;
+  chart.legend.position = "Bottom";
+  const s0 = chart.series.getItemAt(0);
+  s0.name = first.name;
+  s0.setXAxisValues(sheet.getRange(spec.categories));
+  for (const s of rest) {
+    const series = chart.series.add(s.name);
+    series.setValues(sheet.getRange(s.values));
+    series.setXAxisValues(sheet.getRange(spec.categories));
+  }
+  chart.setPosition(spec.anchor);
+  chart.width = 480;
+  chart.height = 300;
+}
+
+function addConditional(sheet: Excel.Worksheet, grid: ReportGrid): void {
+  for (const rule of grid.conditional) {
+    const range = sheet.getRange(rule.range);
+    if (rule.rule === "negative") {
+      const cf = range.conditionalFormats.add("CellValue");
+      cf.cellValue.format.font.color = "#9C0006";
+      cf.cellValue.format.fill.color = "#FFC7CE";
+      cf.cellValue.rule = { formula1: "0", operator: "LessThan" };
+    } else {
+      const cf = range.conditionalFormats.add("ColorScale");
+      cf.colorScale.criteria = {
+        minimum: { type: "LowestValue", color: "#F8696B" },
+        midpoint: { formula: "50", type: "Percentile", color: "#FFEB84" },
+        maximum: { type: "HighestValue", color: "#63BE7B" },
+      };
+    }
+  }
+}
+
+function layOut(sheet: Excel.Worksheet, grid: ReportGrid): void {
+  const { rows, columns } = grid.freeze;
+  if (rows && columns) sheet.freezePanes.freezeAt(sheet.getRangeByIndexes(0, 0, rows, columns));
+  else if (rows) sheet.freezePanes.freezeRows(rows);
+  else if (columns) sheet.freezePanes.freezeColumns(columns);
+  addConditional(sheet, grid);
+  for (const chart of grid.charts) addChart(sheet, chart);
+  const page = sheet.pageLayout;
+  page.orientation = "Landscape";
+  page.paperSize = "A4";
+  // One page wide, as many pages tall as the rows need; the header rows repeated on each.
+  page.zoom = { horizontalFitToPages: 1 };
+  const [top, bottom] = grid.print.titleRows.split(":");
+  page.setPrintTitleRows(`$${top}:$${bottom ?? top}`);
+}
+
+/**
+ * Writes the grid to a new sheet of the workbook and activates it; throws ReportBuildError (sheet
+ * deleted) on failure. `context` is an Excel.run context.
+ */
+export async function writeReport(
+  context: Excel.RequestContext,
+  grid: ReportGrid,
+  opts: { lang: Lang; onProgress?: (p: ReportWriteProgress) => void },
+): Promise<WrittenReport> {
+  let syncs = 0;
+  const sync = async () => {
+    syncs++;
+    await context.sync();
+  };
+  const rowCount = grid.cells.length;
+  const cols = grid.cells[0]?.length ?? 0;
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name");
+  await sync();
+  const name = uniqueSheetName(grid.sheetName, sheets.items.map((s) => s.name));
+  opts.onProgress?.({ phase: "sheet", rowsWritten: 0, rowCount });
+  try {
+    const sheet = sheets.add(name);
+    grid.columnWidths.forEach((w, c) => (sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = widthPoints(w)));
+    for (const { from, to } of reportChunks(grid)) {
+      context.workbook.application.suspendApiCalculationUntilNextSync();
+      const range = sheet.getRangeByIndexes(from, 0, to - from, cols);
+      const rows = grid.cells.slice(from, to);
+      range.numberFormat = rows.map((row) => row.map(numberFormatOf));
+      range.formulas = rows.map((row) => row.map(formulaOf));
+      applyStyles(sheet, grid, from, to);
+      await sync();
+      opts.onProgress?.({ phase: "cells", rowsWritten: to, rowCount });
+    }
+    layOut(sheet, grid);
+    sheet.activate();
+    await sync();
+    opts.onProgress?.({ phase: "layout", rowsWritten: rowCount, rowCount });
+  } catch (err) {
+    await dropSheet(context, name);
+    throw new ReportBuildError(name, err, opts.lang);
+  }
+  opts.onProgress?.({ phase: "done", rowsWritten: rowCount, rowCount });
+  return { sheet: name, counts: gridCounts(grid), syncs };
+}
+
+/** Deletes the sheet if it got made; a failure here must not hide the first error. */
+async function dropSheet(context: Excel.RequestContext, name: string): Promise<void> {
+  try {
+    const made = context.workbook.worksheets.getItemOrNullObject(name);
+    made.load("isNullObject");
+    await context.sync();
+    if (!made.isNullObject) {
+      made.delete();
+      await context.sync();
+    }
+  } catch (err) {
+    console.warn(`OMSPAN: could not delete the half-built report sheet ${name}`, err);
+  }
+}
