@@ -287,6 +287,16 @@ export class WorkbookProxy extends ProxyBase {
     this.application = new ApplicationProxy(ctx);
   }
 
+  /** The active sheet's selected cell (ExcelApi 1.7); A1 unless a test selected another. */
+  getActiveCell(): RangeProxy {
+    return new RangeProxy(this.ctx, () => {
+      const sheet = this.ctx.model.sheets[this.ctx.model.activeSheet];
+      if (!sheet) throw new StandinError("ItemNotFound", "No active sheet");
+      const at = this.ctx.model.selection.get(sheet.id) ?? { r0: 0, c0: 0 };
+      return { sheet, box: { ...at, rows: 1, cols: 1 } };
+    });
+  }
+
   /** `use1904DateSystem` is only in newer requirement sets; the stand-in answers it when `modern`. */
   protected snapshot(props: string[] | undefined): Record<string, unknown> {
     const out: Record<string, unknown> = { name: "Book1.xlsx" };

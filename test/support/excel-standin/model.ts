@@ -92,6 +92,8 @@ export class WorkbookModel {
   readonly sheets: SheetModel[] = [];
   readonly tables: TableModel[] = [];
   activeSheet = 0;
+  /** The selected cell of each sheet by sheet id (A1 when never set): what getActiveCell answers. */
+  readonly selection = new Map<string, { r0: number; c0: number }>();
   date1904: boolean;
   calculationMode = "Automatic";
   private nextId = 1;
