@@ -16,12 +16,14 @@ const useStyles = makeStyles({
   facts: { display: "grid", gridTemplateColumns: "max-content minmax(0, 1fr)", columnGap: tokens.spacingHorizontalM, margin: 0 },
   term: { color: tokens.colorNeutralForeground3 },
   value: { margin: 0, overflowWrap: "anywhere", fontVariantNumeric: "tabular-nums" },
-  table: { width: "100%", borderCollapse: "collapse", tableLayout: "fixed", fontSize: tokens.fontSizeBase200 },
+  // The few columns shown fit 320 px unwrapped; the wrapper scrolls only if a value is unusually long.
+  scroller: { overflowX: "auto", maxWidth: "100%" },
+  table: { width: "100%", borderCollapse: "collapse", fontSize: tokens.fontSizeBase200 },
   cell: {
     textAlign: "left",
     padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    overflowWrap: "anywhere",
+    whiteSpace: "nowrap",
   },
   number: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
 });
@@ -73,6 +75,7 @@ export function PreviewResult({ dataset, preview, asOf, seconds, pulledRows, lan
       {preview.rowCount === 0 ? (
         <Text data-testid="no-rows">{t.noRows}</Text>
       ) : (
+        <div className={styles.scroller} role="region" aria-label={t.firstRows} tabIndex={0}>
         <table className={styles.table} aria-label={t.firstRows}>
           <thead>
             <tr>
@@ -93,6 +96,7 @@ export function PreviewResult({ dataset, preview, asOf, seconds, pulledRows, lan
             ))}
           </tbody>
         </table>
+        </div>
       )}
     </Card>
   );
