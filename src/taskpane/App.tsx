@@ -5,7 +5,7 @@
  * props and hooks; nothing here touches Excel.
  */
 import { useEffect, useState, type ReactNode } from "react";
-import { Field, Select, Tab, TabList, Text, Title3, makeStyles, tokens } from "@fluentui/react-components";
+import { Label, Select, Tab, TabList, Text, Title3, makeStyles, tokens, useId } from "@fluentui/react-components";
 import type { Lang } from "../omspan/i18n";
 import { ClaimsCard } from "./ClaimsCard";
 import { ConnectionPanel } from "./ConnectionPanel";
@@ -31,6 +31,7 @@ const useStyles = makeStyles({
   },
   header: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   titleRow: { display: "flex", flexWrap: "wrap", justifyContent: "space-between", alignItems: "center", gap: tokens.spacingHorizontalS },
+  language: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
   subtitle: { color: tokens.colorNeutralForeground3 },
   tabs: { flexWrap: "wrap" },
   panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL, minWidth: 0 },
@@ -61,6 +62,7 @@ export function App({ host, actions, defaultBaseUrl, data, views = {} }: Props) 
   const state = useSessionState();
   const [lang, setLang] = useState<Lang>(host.lang);
   const [tab, setTab] = useState<TabId>("connection");
+  const langId = useId("language");
   useEffect(() => setLang(host.lang), [host.lang]);
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -76,12 +78,13 @@ export function App({ host, actions, defaultBaseUrl, data, views = {} }: Props) 
       <header className={styles.header}>
         <div className={styles.titleRow}>
           <Title3 as="h1">{t.title}</Title3>
-          <Field label={t.languageLabel} orientation="horizontal" size="small">
-            <Select size="small" value={lang} onChange={(_, d) => setLang(d.value as Lang)} data-testid="language">
+          <div className={styles.language}>
+            <Label htmlFor={langId} size="small">{t.languageLabel}</Label>
+            <Select id={langId} size="small" value={lang} onChange={(_, d) => setLang(d.value as Lang)} data-testid="language">
               <option value="id">Indonesia</option>
               <option value="en">English</option>
             </Select>
-          </Field>
+          </div>
         </div>
         <Text className={styles.subtitle}>{t.subtitle}</Text>
         {host.mode === "preview" && <PreviewBadge t={t} />}

@@ -160,6 +160,49 @@ describe.each<[Lang, "light" | "dark"]>([
   }, 180_000);
 });
 
+/** Whether the focused element shows a focus indicator (outline, Fluent's ::after ring, or a shadow). */
+async function focusShown(page: Page): Promise<{ what: string; shown: boolean }> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el || el === document.body) return { what: "body", shown: false };
+    const own = getComputedStyle(el);
+    const after = getComputedStyle(el, "::after");
+    const outline = (c: CSSStyleDeclaration) => c.outlineStyle !== "none" && parseFloat(c.outlineWidth) > 0;
+    /** A pseudo-element ring or underline, drawn (content) and not scaled away (Fluent animates scaleX 0 → 1). */
+    const pseudo = (c: CSSStyleDeclaration) => {
+      const m = /^matrix\(([^,]+)/.exec(c.transform);
+      const scaled = m ? Math.abs(parseFloat(m[1]!)) > 0.5 : true;
+      const drawn = c.content !== "none" && (parseFloat(c.borderTopWidth) > 0 || parseFloat(c.borderBottomWidth) > 0);
+      return drawn && scaled;
+    };
+    const ring = (c: CSSStyleDeclaration) => outline(c) || c.boxShadow !== "none";
+    // Fluent draws an input's focus on its wrapper (the underline of .fui-Input:focus-within::after).
+    const wrap = el.parentElement;
+    const wrapped = wrap ? pseudo(getComputedStyle(wrap, "::after")) : false;
+    return { what: `${el.tagName} ${el.getAttribute("aria-label") ?? el.getAttribute("name") ?? el.textContent?.slice(0, 30) ?? ""}`, shown: ring(own) || pseudo(after) || ring(after) || wrapped };
+  });
+}
+
+test("every control reached by Tab shows where the focus is", async () => {
+  const page = await pane(stack.server.url, "en", "dark");
+  const seen: string[] = [];
+  let reached = 0;
+  for (let i = 0; i < 12; i++) {
+    await page.keyboard.press("Tab");
+    // Fluent animates an input's underline in: poll briefly until it is drawn (or give up and report).
+    let f = await focusShown(page);
+    for (let n = 0; !f.shown && f.what !== "body" && n < 20; n++) {
+      await new Promise((r) => setTimeout(r, 100));
+      f = await focusShown(page);
+    }
+    if (f.what === "body") break;
+    reached++;
+    if (!f.shown) seen.push(f.what);
+  }
+  expect(reached).toBeGreaterThanOrEqual(4); // language, tabs, proxy address, key at least
+  expect(seen).toEqual([]);
+}, 60_000);
+
 test("the language is switchable in the pane", async () => {
   const page = await pane(stack.server.url, "en", "light");
   await page.getByLabel("Language").selectOption("id");
