@@ -218,6 +218,8 @@ test("a slow pull cancelled from the pane: stopped, said so, and the pane works 
   await page.getByRole("tab", { name: t.tabData }).click();
   await page.getByRole("button", { name: t.previewButton }).click();
   await page.getByTestId("pull-progress").waitFor();
+  // Pages and rows so far, from the store's progress, before the pull is done.
+  await page.getByText(/^\d+ pages · [\d,]+ rows so far$/).waitFor({ timeout: 30_000 });
   await expectNoOverflow(page);
   await page.screenshot({ path: path.join(ARTIFACTS, "data-pulling-en-light.png"), fullPage: true });
   await page.getByRole("button", { name: t.cancel }).click();

@@ -20,7 +20,7 @@ import { parseCodeFilter, AKUN_RULE } from "../../src/omspan/query/code-filter";
 import { parseTableQuery, previewTable } from "../../src/omspan/tables";
 import type { Lang } from "../../src/omspan/i18n";
 import { NO_DATA, UNAUTHORIZED } from "../support/spec-samples";
-import { realisasiBody, storeActions, type Answer } from "./pane-data";
+import { pagedRealisasi, realisasiBody, storeActions, type Answer } from "./pane-data";
 
 function show(actions: DataActions, lang: Lang = "en", connected = true) {
   return render(
@@ -129,6 +129,31 @@ test("loading: progress while the pull runs; Cancel stops it and the view is usa
   hang = false;
   await user.click(screen.getByRole("button", { name: t.previewButton }));
   expect((await screen.findByTestId("row-count")).textContent).toBe("3");
+});
+
+test("paged pulls: pages and rows so far; the next pull's bar is measured against the last one's size", async () => {
+  const user = userEvent.setup();
+  let holdAfterFirst = false;
+  const answer = pagedRealisasi(40);
+  const { actions, store } = storeActions((url) => (holdAfterFirst && !/RealisasiKL\/(1|11)\//.test(url) ? "hang" : answer(url)), undefined, 10);
+  show(actions, "en");
+  const t = stringsFor("en");
+  holdAfterFirst = true;
+  await user.click(screen.getByRole("button", { name: t.previewButton }));
+  // The first round asks two windows at once; the third is held.
+  expect((await screen.findByText(t.pullProgress(2, "20"))).textContent).toBe("2 pages · 20 rows so far");
+  expect(screen.getByRole("progressbar").getAttribute("aria-valuenow")).toBeNull(); // no size known yet
+  holdAfterFirst = false;
+  await user.click(screen.getByRole("button", { name: t.cancel }));
+  await user.click(screen.getByRole("button", { name: t.previewButton }));
+  expect((await screen.findByTestId("row-count")).textContent).toBe("40");
+  store.invalidate();
+  holdAfterFirst = true;
+  await user.click(screen.getByRole("button", { name: t.previewButton }));
+  await screen.findByText(t.pullProgressOf("20", "40"));
+  const bar = screen.getByRole("progressbar");
+  expect([bar.getAttribute("aria-valuenow"), bar.getAttribute("aria-valuemax")]).toEqual(["20", "40"]);
+  await user.click(screen.getByRole("button", { name: t.cancel }));
 });
 
 test.each<[string, Answer, unknown]>([
