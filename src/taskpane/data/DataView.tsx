@@ -63,6 +63,8 @@ export function DataView({ connected, actions, lang, t }: Props) {
   const [text, setText] = useState<QueryText>(EMPTY_QUERY);
   const [pull, setPull] = useState<PullState>({ kind: "idle" });
   const abort = useRef<AbortController | null>(null);
+  /** The current run: a settled pull of an older (cancelled or replaced) run changes nothing. */
+  const runs = useRef(0);
   /** Rows of the last finished pull per dataset: the scale of the next pull's progress bar. */
   const lastRows = useRef(new Map<DatasetId, number>());
 
@@ -83,6 +85,8 @@ export function DataView({ connected, actions, lang, t }: Props) {
     abort.current?.abort();
     const ctl = new AbortController();
     abort.current = ctl;
+    const run = ++runs.current;
+    const current = () => run === runs.current && !ctl.signal.aborted;
     const started = performance.now();
     const asked = query;
     setPull({ kind: "loading" });
@@ -90,21 +94,22 @@ export function DataView({ connected, actions, lang, t }: Props) {
     try {
       const data = await actions.pull(asked.dataset, params, {
         signal: ctl.signal,
-        onProgress: (progress) => !ctl.signal.aborted && setPull({ kind: "loading", progress }),
+        onProgress: (progress) => current() && setPull({ kind: "loading", progress }),
       });
-      if (ctl.signal.aborted) return;
+      if (!current()) return;
       const preview = previewTable(data.table, parseTableQuery(asked), 5);
       lastRows.current.set(asked.dataset, data.table.rowCount);
       setPull({ kind: "success", preview, asOf: data.asOf, seconds: (performance.now() - started) / 1000, pulledRows: data.table.rowCount, query: asked });
     } catch (error) {
-      if (ctl.signal.aborted) setPull({ kind: "cancelled" });
-      else setPull({ kind: "error", error });
+      // A cancelled run was already shown as cancelled by `cancel`.
+      if (current()) setPull({ kind: "error", error });
     } finally {
       if (abort.current === ctl) abort.current = null;
     }
   }
 
   function cancel(): void {
+    runs.current++;
     abort.current?.abort();
     setPull({ kind: "cancelled" });
   }
