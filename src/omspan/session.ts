@@ -14,6 +14,8 @@ export interface SessionState {
   readonly baseUrl?: string;
   readonly claims?: KeyClaims;
   readonly error?: OmspanError;
+  /** A copy of the connection is kept in the vault (the user chose "remember"). */
+  readonly remembered?: boolean;
 }
 
 /** Where a remembered connection is kept (never the workbook). */
@@ -124,7 +126,7 @@ export class Session {
       this.conn = { baseUrl, key };
       if (input.remember) await this.opts.vault?.save(this.conn);
       else await this.opts.vault?.clear();
-      this.set({ status: "connected", baseUrl, claims });
+      this.set({ status: "connected", baseUrl, claims, remembered: Boolean(input.remember && this.opts.vault) });
       return claims;
     } catch (e) {
       const error = isOmspanError(e) ? e : new UnexpectedError(e);
@@ -147,12 +149,21 @@ export class Session {
       const claims = decodeClaims(saved.key);
       const baseUrl = normaliseBaseUrl(saved.baseUrl, { pageProtocol: this.opts.pageProtocol });
       this.conn = { baseUrl, key: normaliseKey(saved.key) };
-      this.set({ status: "connected", baseUrl: this.conn.baseUrl, claims });
+      this.set({ status: "connected", baseUrl: this.conn.baseUrl, claims, remembered: true });
       return true;
     } catch {
       await this.opts.vault?.clear();
       return false;
     }
+  }
+
+  /**
+   * Forgets the remembered copy of the key on this computer, keeping the live connection: the next start
+   * asks for the key again. (Disconnect forgets both.)
+   */
+  async forgetKey(): Promise<void> {
+    await this.opts.vault?.clear();
+    if (this.state.remembered) this.set({ ...this.state, remembered: false });
   }
 
   /** Forgets the key, the remembered copy and every pulled dataset. */

@@ -3,9 +3,14 @@
  * the same in-flight pull; a failed pull rejects every waiter and is not kept; `invalidate` (the ribbon's
  * refresh) forgets what was pulled. Each pulled dataset is kept as a compact columnar Table with its
  * as-of record, and carries a memo for the indexes that queries build over it once.
+ *
+ * Cancelling is per caller: a caller passing `signal` stops waiting when it aborts (its promise rejects
+ * with CancelledError), but the shared pull itself is aborted only once no caller is left waiting — a
+ * formula or a second pane request that shares the pull keeps it, and gets its data.
  */
 import { OmspanClient, type ClientOptions, type PullProgress } from "./client";
 import { datasetSpec } from "./datasets/catalog";
+import { CancelledError } from "./errors";
 import { TableBuilder } from "./table-builder";
 import type { DatasetId, RouteParams } from "./routes";
 import type { Table } from "./table";
@@ -37,7 +42,21 @@ export interface DatasetData {
 
 export interface GetOptions {
   readonly params?: RouteParams;
+  /** Progress of the pull this caller waits on (also when it joined a pull already under way). */
   readonly onProgress?: (p: PullProgress) => void;
+  /** Stops this caller's wait; the pull stops only when every waiting caller has stopped. */
+  readonly signal?: AbortSignal;
+}
+
+/** One pull in flight or done, with who still waits on it. */
+interface Entry {
+  readonly promise: Promise<DatasetData>;
+  readonly ctl: AbortController;
+  readonly progress: Set<(p: PullProgress) => void>;
+  /** Callers that may still cancel; a caller without a signal pins the pull (`pinned`). */
+  waiting: number;
+  pinned: boolean;
+  settled: boolean;
 }
 
 /** A short, non-reversible tag for a key, so cache keys never hold the key itself. */
@@ -55,7 +74,7 @@ export function keyTag(key: string): string {
 export type ClientFactory = (conn: Connection & Partial<ClientOptions>) => OmspanClient;
 
 export class Store {
-  private readonly entries = new Map<string, Promise<DatasetData>>();
+  private readonly entries = new Map<string, Entry>();
   private readonly asOfs = new Map<string, AsOf>();
   private readonly listeners = new Set<() => void>();
   private generation = 0;
@@ -71,21 +90,73 @@ export class Store {
     let entry = this.entries.get(id);
     if (!entry) {
       const gen = this.generation;
-      entry = this.pull(conn, dataset, params, opts.onProgress);
-      this.entries.set(id, entry);
-      entry.then(
+      const ctl = new AbortController();
+      const progress = new Set<(p: PullProgress) => void>();
+      const promise = this.pull(conn, dataset, params, ctl.signal, (p) => {
+        for (const l of progress) l(p);
+      });
+      const made: Entry = { promise, ctl, progress, waiting: 0, pinned: false, settled: false };
+      entry = made;
+      this.entries.set(id, made);
+      promise.then(
         (d) => {
+          made.settled = true;
+          made.progress.clear();
           if (gen === this.generation) this.asOfs.set(`${dataset}|${JSON.stringify(params)}`, d.asOf);
           this.emit();
         },
         () => {
+          made.settled = true;
+          made.progress.clear();
           // A failed pull is not kept: the next caller tries again.
-          if (this.entries.get(id) === entry) this.entries.delete(id);
+          if (this.entries.get(id) === made) this.entries.delete(id);
           this.emit();
         },
       );
     }
-    return entry;
+    if (entry.settled) return entry.promise;
+    if (opts.onProgress) entry.progress.add(opts.onProgress);
+    if (!opts.signal) {
+      entry.pinned = true;
+      return entry.promise;
+    }
+    return this.follow(id, entry, opts.signal, opts.onProgress);
+  }
+
+  /** Waits on `entry` for one cancellable caller; aborts the pull when the last such caller leaves. */
+  private follow(id: string, entry: Entry, signal: AbortSignal, onProgress?: (p: PullProgress) => void): Promise<DatasetData> {
+    if (signal.aborted) {
+      if (onProgress) entry.progress.delete(onProgress);
+      this.release(id, entry);
+      return Promise.reject(new CancelledError());
+    }
+    entry.waiting++;
+    return new Promise<DatasetData>((resolve, reject) => {
+      const onAbort = () => {
+        if (onProgress) entry.progress.delete(onProgress);
+        entry.waiting--;
+        this.release(id, entry);
+        reject(new CancelledError());
+      };
+      signal.addEventListener("abort", onAbort, { once: true });
+      entry.promise.then(
+        (d) => {
+          signal.removeEventListener("abort", onAbort);
+          resolve(d);
+        },
+        (e: unknown) => {
+          signal.removeEventListener("abort", onAbort);
+          reject(e);
+        },
+      );
+    });
+  }
+
+  /** Aborts a pull nobody waits on any more, and forgets it so the next caller starts afresh. */
+  private release(id: string, entry: Entry): void {
+    if (entry.settled || entry.pinned || entry.waiting > 0) return;
+    if (this.entries.get(id) === entry) this.entries.delete(id);
+    entry.ctl.abort();
   }
 
   /** Forgets pulled data (one dataset, or all); the next `get` pulls again. */
@@ -127,7 +198,8 @@ export class Store {
     conn: Connection,
     dataset: DatasetId,
     params: RouteParams,
-    onProgress?: (p: PullProgress) => void,
+    signal: AbortSignal,
+    onProgress: (p: PullProgress) => void,
   ): Promise<DatasetData> {
     this.pulls++;
     const client = this.makeClient(conn);
@@ -135,6 +207,7 @@ export class Store {
     const builder = new TableBuilder(spec);
     const { pages } = await client.pull(dataset, (page, first) => builder.addPage(page, first), {
       params,
+      signal,
       onProgress,
       read: (body) => builder.readPage(body),
     });

@@ -2,7 +2,7 @@
  * Who the connected key belongs to. The claims are read from the key itself (only OMSPAN can verify it);
  * the connection test is what proved it works.
  */
-import { Badge, Card, CardHeader, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Badge, Caption1, Card, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { KeyClaims } from "../omspan/claims";
 import type { Lang } from "../omspan/i18n";
 import type { Strings } from "./strings";
@@ -10,13 +10,16 @@ import type { Strings } from "./strings";
 const useStyles = makeStyles({
   grid: {
     display: "grid",
-    gridTemplateColumns: "max-content 1fr",
+    gridTemplateColumns: "max-content minmax(0, 1fr)",
     columnGap: tokens.spacingHorizontalM,
     rowGap: tokens.spacingVerticalXS,
     margin: 0,
   },
   term: { color: tokens.colorNeutralForeground3 },
-  value: { margin: 0, wordBreak: "break-all" },
+  value: { margin: 0, overflowWrap: "anywhere", minWidth: 0 },
+  // The badge wraps under the heading rather than being pushed off the card's edge at 320 px.
+  head: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
+  address: { color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
 });
 
 interface Props {
@@ -41,15 +44,13 @@ export function ClaimsCard({ claims, baseUrl, lang, t }: Props) {
   ];
   return (
     <Card data-testid="claims">
-      <CardHeader
-        header={<Text weight="semibold">{t.claimsHeading}</Text>}
-        description={baseUrl}
-        action={
-          <Badge appearance="filled" color="success" data-testid="connected">
-            {t.connected}
-          </Badge>
-        }
-      />
+      <div className={styles.head}>
+        <Text weight="semibold" as="h2">{t.claimsHeading}</Text>
+        <Badge appearance="filled" color="success" data-testid="connected">
+          {t.connected}
+        </Badge>
+      </div>
+      {baseUrl && <Caption1 className={styles.address}>{baseUrl}</Caption1>}
       <dl className={styles.grid}>
         {rows.map(([term, value]) => (
           <div key={term} style={{ display: "contents" }}>

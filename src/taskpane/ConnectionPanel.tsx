@@ -44,6 +44,7 @@ export function ConnectionPanel({ state, actions, defaultBaseUrl, lang, canRemem
   const [busy, setBusy] = useState(false);
   // The error of the last attempt made here; the session's own error covers failures found elsewhere.
   const [attemptError, setAttemptError] = useState<unknown>(undefined);
+  const [forgotten, setForgotten] = useState(false);
 
   const connecting = busy || state.status === "connecting";
   const error = attemptError ?? (state.status === "error" ? state.error : undefined);
@@ -66,6 +67,16 @@ export function ConnectionPanel({ state, actions, defaultBaseUrl, lang, canRemem
     setAttemptError(undefined);
     try {
       await actions.disconnect();
+    } catch (err) {
+      setAttemptError(err);
+    }
+  }
+
+  async function onForget(): Promise<void> {
+    setAttemptError(undefined);
+    try {
+      await actions.forgetKey();
+      setForgotten(true);
     } catch (err) {
       setAttemptError(err);
     }
@@ -115,8 +126,18 @@ export function ConnectionPanel({ state, actions, defaultBaseUrl, lang, canRemem
             {t.disconnect}
           </Button>
         )}
+        {state.status === "connected" && state.remembered && (
+          <Button type="button" appearance="subtle" onClick={() => void onForget()} disabled={connecting} title={t.forgetKeyHint}>
+            {t.forgetKey}
+          </Button>
+        )}
         {connecting && <Spinner size="tiny" label={t.connecting} data-testid="connecting" />}
       </div>
+      {forgotten && !state.remembered && (
+        <MessageBar intent="success" data-testid="key-forgotten">
+          <MessageBarBody>{t.keyForgotten}</MessageBarBody>
+        </MessageBar>
+      )}
       {error !== undefined && !connecting && (
         <MessageBar intent="error" data-testid="connection-error">
           <MessageBarBody>

@@ -9,6 +9,7 @@
  * Office mode — language, "remember", requirement check — instead of staying in preview.
  */
 import { displayLang } from "../excel/display-language";
+import { officeThemeKind, type ThemeKind } from "../excel/office-theme";
 import { currentHostHint, officeReady, officeReadyWithin, readyTimeoutMs, within } from "../excel/office-ready";
 import { missingRequirementSets, type RequirementSet } from "../excel/requirements";
 import { langFromTag, type Lang } from "../omspan/i18n";
@@ -24,6 +25,8 @@ export interface HostInfo {
   canRemember: boolean;
   /** Requirement sets this Excel says it lacks (src/excel/requirements.ts); empty in preview. */
   missingSets: RequirementSet[];
+  /** Office's theme inside Excel; undefined in preview (the pane follows the system's preference). */
+  theme?: ThemeKind;
 }
 
 /** The same test the key vault (src/excel/key-vault.ts) makes before it stores anything. */
@@ -46,7 +49,13 @@ function previewHost(): HostInfo {
 }
 
 function officeHost(): HostInfo {
-  return { mode: "office", lang: displayLang(), canRemember: officeStorageAvailable(), missingSets: missingRequirementSets() };
+  return {
+    mode: "office",
+    lang: displayLang(),
+    canRemember: officeStorageAvailable(),
+    missingSets: missingRequirementSets(),
+    theme: officeThemeKind(),
+  };
 }
 
 /**

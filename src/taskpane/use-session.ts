@@ -20,9 +20,12 @@ export function useSessionState(): SessionState {
 export interface SessionActions {
   connect(input: ConnectInput): Promise<unknown>;
   disconnect(): Promise<void>;
+  /** Forgets the copy remembered on this computer; the live connection stays. */
+  forgetKey(): Promise<void>;
 }
 
 export const sessionActions: SessionActions = {
   connect: (input) => session.connect(input),
   disconnect: () => session.disconnect(),
+  forgetKey: () => session.forgetKey(),
 };

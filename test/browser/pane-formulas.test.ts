@@ -38,18 +38,19 @@ afterAll(async () => {
 });
 
 const CASES = [
-  { lang: "id", locale: "id-ID", sep: ";", fn: "Fungsi", akun: "akun (opsional)", connect: ["Kunci API", "Hubungkan & uji", "Putuskan"], show: "Tampilkan nilai", insert: "Sisipkan di sel aktif" },
-  { lang: "en", locale: "en-US", sep: ",", fn: "Function", akun: "akun (optional)", connect: ["API key", "Connect & test", "Disconnect"], show: "Show value", insert: "Insert into active cell" },
+  { lang: "id", scheme: "dark", locale: "id-ID", sep: ";", tab: "Rumus", fn: "Fungsi", akun: "akun (opsional)", connect: ["Kunci API", "Hubungkan & uji", "Putuskan"], show: "Tampilkan nilai", insert: "Sisipkan di sel aktif" },
+  { lang: "en", scheme: "light", locale: "en-US", sep: ",", tab: "Formulas", fn: "Function", akun: "akun (optional)", connect: ["API key", "Connect & test", "Disconnect"], show: "Show value", insert: "Insert into active cell" },
 ] as const;
 
-test.each(CASES)("$locale: build REALISASI at 320 px, its value is the catalogue's, no overflow, no serious axe finding", async (c) => {
-  const pane = await openPane(browser, stack.server.url, { officeJs: "offline", locale: c.locale, viewport: { width: 320, height: 1200 } });
+test.each(CASES)("$locale, $scheme: build REALISASI at 320 px, its value is the catalogue's, no overflow, no serious axe finding", async (c) => {
+  const pane = await openPane(browser, stack.server.url, { officeJs: "offline", locale: c.locale, colorScheme: c.scheme, viewport: { width: 320, height: 1200 } });
   const { page } = pane;
   try {
     await page.getByLabel(c.connect[0]).fill(stack.key);
     await page.getByRole("button", { name: c.connect[1] }).click();
     // Connected: the pane offers to disconnect.
     await page.getByRole("button", { name: c.connect[2] }).waitFor({ timeout: 30_000 });
+    await page.getByRole("tab", { name: c.tab }).click();
     await page.getByLabel(c.fn, { exact: true }).selectOption("REALISASI");
     await page.getByLabel("satker", { exact: true }).fill("600001");
     await page.getByLabel(c.akun, { exact: true }).fill("52");
@@ -66,7 +67,7 @@ test.each(CASES)("$locale: build REALISASI at 320 px, its value is the catalogue
     const axe = await new AxeBuilder({ page }).analyze();
     const serious = axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
     expect(serious).toEqual([]);
-    await page.screenshot({ path: path.join(ARTIFACTS, `formulas-${c.lang}.png`), fullPage: true });
+    await page.screenshot({ path: path.join(ARTIFACTS, `formulas-${c.lang}-${c.scheme}.png`), fullPage: true });
     expect(pane.pageErrors).toEqual([]);
     expect(appConsoleErrors(pane.consoleErrors)).toEqual([]);
   } finally {

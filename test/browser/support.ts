@@ -96,6 +96,8 @@ export interface PaneOptions {
   /** Origins the page may reach besides the pane's own (e.g. a proxy on another loopback port). */
   allowOrigins?: string[];
   viewport?: { width: number; height: number };
+  /** The system's light/dark preference the page sees (prefers-color-scheme). Default light. */
+  colorScheme?: "light" | "dark";
 }
 
 export interface OpenPane {
@@ -112,6 +114,7 @@ export async function openPane(browser: Browser, origin: string, options: PaneOp
   const context = await browser.newContext({
     locale: options.locale ?? "en-US",
     viewport: options.viewport ?? { width: 360, height: 900 }, // a task pane's width
+    colorScheme: options.colorScheme ?? "light",
   });
   const allowed = new Set([origin, ...(options.allowOrigins ?? [])]);
   await context.route("**/*", async (route) => {

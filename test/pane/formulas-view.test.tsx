@@ -4,7 +4,7 @@
  * validation with the core's messages, loading, the value (single and spilled), each error of the
  * preview, and insertion — in Excel (selection, insert, insert failure) and in preview mode (Excel needed).
  */
-import "../support/jsdom-shims";
+import "../support/jsdom-globals";
 import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";

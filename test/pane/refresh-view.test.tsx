@@ -4,7 +4,7 @@
  * list with each table's as-of, a list that cannot be read (and its retry), refreshing one table / the
  * sheet / the workbook with progress, a refresh that fails, and the summary with its report-sheet button.
  */
-import "../support/jsdom-shims";
+import "../support/jsdom-globals";
 import { act, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";

@@ -4,6 +4,7 @@
  * preview of rows × columns and formulas as the core counts them, the preview mode without Excel (Build
  * disabled with a note), and a build's progress, success and failure — in both languages.
  */
+import "../support/jsdom-globals";
 import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import axe from "axe-core";
@@ -14,12 +15,6 @@ import { buildReport, scopeOptions, type ReportRequest, type TemplateData } from
 import { ReportChooser, type ReportChooserProps } from "../../src/taskpane/reports/ReportChooser";
 import { reportTables } from "../support/report-tables";
 
-// jsdom has no ResizeObserver; Fluent's MessageBar watches its own width with one (for the layout only).
-(globalThis as { ResizeObserver?: unknown }).ResizeObserver ??= class {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-};
 
 let data: TemplateData;
 beforeAll(() => {

@@ -27,6 +27,8 @@ export interface OfficeStandinOptions {
   /** Requirement sets the host supports and their highest version. Default: a current Microsoft 365. */
   sets?: Record<string, string>;
   displayLanguage?: string;
+  /** Office's theme colours (`Office.context.officeTheme`), e.g. { bodyBackgroundColor: "#262626" }; absent by default. */
+  officeTheme?: { bodyBackgroundColor: string; bodyForegroundColor?: string; controlBackgroundColor?: string; controlForegroundColor?: string };
   /** The page's URL; installs `location` (with `search`, `protocol`, `origin`) while the stand-in is in. */
   url?: string;
 }
@@ -91,6 +93,7 @@ export function installOfficeStandin(options: OfficeStandinOptions = {}): Office
 
   const readyContext = {
     displayLanguage: options.displayLanguage ?? "en-US",
+    ...(options.officeTheme ? { officeTheme: options.officeTheme } : {}),
     requirements: {
       isSetSupported: (name: string, minVersion = "1.1") => {
         const have = sets[name];

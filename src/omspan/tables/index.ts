@@ -10,3 +10,4 @@ export { selectRows } from "./select";
 export { shapeTable, asOfCaption, headerCells, type ShapedTable, type CellValue, type DateSystem } from "./shape";
 export { diffRows, type TableDiff, type TotalChange } from "./diff";
 export { REGISTRY_MARKER, REGISTRY_VERSION, RegistryEntry, registryRows, parseRegistryRows, type ParsedRegistry } from "./registry";
+export { previewTable, queryProblems, type TablePreview, type QueryField } from "./preview";

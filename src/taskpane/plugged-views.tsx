@@ -1,0 +1,47 @@
+/**
+ * The Rumus, Segarkan and Laporan tabs as the shell receives them (App's `views`): each view gets the
+ * pane's current language and the behaviour for this host — Excel's adapters inside Excel, the
+ * server-only parts in preview mode, where each view says what needs Excel.
+ */
+import { useMemo } from "react";
+import { reportAdapter } from "../excel/report-build";
+import type { Lang } from "../omspan/i18n";
+import { session } from "../shared-runtime";
+import type { PaneViews } from "./App";
+import { FormulasView } from "./formulas/FormulasView";
+import { formulaBehaviour, refreshBehaviour, useListSeparator } from "./pane-behaviour";
+import { RefreshView } from "./refresh/RefreshView";
+import { ReportChooser } from "./reports/ReportChooser";
+import { useSessionState } from "./use-session";
+
+type Mode = "office" | "preview";
+
+function FormulasTab({ lang, mode }: { lang: Lang; mode: Mode }) {
+  const listSeparator = useListSeparator(mode);
+  const behaviour = useMemo(() => formulaBehaviour(mode), [mode]);
+  return <FormulasView lang={lang} listSeparator={listSeparator} {...behaviour} />;
+}
+
+function ReportsTab({ lang, mode }: { lang: Lang; mode: Mode }) {
+  const connected = useSessionState().status === "connected";
+  // The layout preview needs only the server; building the sheet needs Excel.
+  const adapter = useMemo(
+    () => reportAdapter({ store: session.store, connection: () => session.connection(), lang: () => lang }),
+    [lang],
+  );
+  return (
+    <ReportChooser
+      lang={lang}
+      load={connected ? adapter.load : undefined}
+      build={connected && mode === "office" ? adapter.build : undefined}
+    />
+  );
+}
+
+export function pluggedViews(mode: Mode): PaneViews {
+  return {
+    formulas: ({ lang }) => <FormulasTab lang={lang} mode={mode} />,
+    refresh: ({ lang }) => <RefreshView lang={lang} actions={refreshBehaviour(mode, lang)} />,
+    reports: ({ lang }) => <ReportsTab lang={lang} mode={mode} />,
+  };
+}
