@@ -7,13 +7,13 @@
  */
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
 import type { Browser } from "playwright-core";
 import { evaluateFormula, formulaSpec } from "../../src/omspan/formulas";
 import { Store } from "../../src/omspan/store";
 import { formatCellValue } from "../../src/taskpane/formulas/format-value";
 import { startStack, type Stack } from "../support/stack";
 import { ROOT } from "./build";
+import { expectAccessible, expectNoOverflow } from "./page-checks";
 import { appConsoleErrors, ensureDist, launchBrowser, openPane } from "./support";
 
 const ARTIFACTS = path.join(ROOT, "test-artifacts", "pane");
@@ -62,11 +62,8 @@ test.each(CASES)("$locale, $scheme: build REALISASI at 320 px, its value is the 
     expect(await page.getByRole("button", { name: c.insert }).isDisabled()).toBe(true);
     await page.getByTestId("excel-needed").waitFor();
 
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
-    const axe = await new AxeBuilder({ page }).analyze();
-    const serious = axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-    expect(serious).toEqual([]);
+    await expectNoOverflow(page);
+    await expectAccessible(page, "rumus");
     await page.screenshot({ path: path.join(ARTIFACTS, `formulas-${c.lang}-${c.scheme}.png`), fullPage: true });
     expect(pane.pageErrors).toEqual([]);
     expect(appConsoleErrors(pane.consoleErrors)).toEqual([]);

@@ -8,7 +8,6 @@
  */
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { startSimulator } from "../../src/simulator";
 import { parseServerConfig, startServer } from "../../src/server";
@@ -20,6 +19,7 @@ import { formatAmount, formatCount } from "../../src/taskpane/data/format";
 import { reportWords } from "../../src/taskpane/reports/report-strings";
 import { startStack, type Stack } from "../support/stack";
 import { ROOT } from "./build";
+import { expectAccessible, expectNoOverflow } from "./page-checks";
 import { appConsoleErrors, ensureDist, launchBrowser, openPane, type OpenPane } from "./support";
 
 const ARTIFACTS = path.join(ROOT, "test-artifacts", "pane");
@@ -67,35 +67,6 @@ async function pane(origin: string, lang: Lang, colorScheme: "light" | "dark"): 
   open.push(opened);
   await opened.page.getByTestId("preview-mode").waitFor();
   return opened.page;
-}
-
-/** Nothing wider than the pane: the page never scrolls sideways. */
-async function expectNoOverflow(page: Page): Promise<void> {
-  const { scroll, client } = await page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    client: document.documentElement.clientWidth,
-  }));
-  expect(scroll).toBeLessThanOrEqual(client);
-}
-
-/**
- * Fluent's keyboard library (Tabster) puts an invisible `<i data-tabster-dummy tabindex=0 aria-hidden>`
- * at each end of a TabList to redirect focus: flagged by aria-hidden-focus, and by design
- * (microsoft/fluentui#27517, microsoft/tabster#288; Accessibility Insights suppresses exactly these).
- * Only those nodes, and only for that rule, are left out.
- */
-function tabsterBumper(rule: string, html: string): boolean {
-  return rule === "aria-hidden-focus" && /^<i [^>]*data-tabster-dummy/.test(html);
-}
-
-async function expectAccessible(page: Page, view: string): Promise<void> {
-  const result = await new AxeBuilder({ page }).analyze();
-  const bad = result.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => ({ ...v, nodes: v.nodes.filter((n) => !tabsterBumper(v.id, n.html)) }))
-    .filter((v) => v.nodes.length > 0)
-    .map((v) => `${view}: ${v.id} (${v.impact}) ${v.nodes.map((n) => `${n.target.join(" ")} ${n.html}`).join(", ")}`);
-  expect(bad).toEqual([]);
 }
 
 /** Relative luminance of the pane's background (Fluent's provider paints it). */

@@ -13,16 +13,9 @@ import { DivisionByZeroError, KeyRefusedError, NotConnectedError } from "../../s
 import { FORMULAS } from "../../src/omspan/formulas";
 import { localizeError } from "../../src/omspan/messages";
 import { formatCellValue } from "../../src/taskpane/formulas/format-value";
+import { deferred, isDisabled, textOf } from "../support/pane-dom";
 
-const textOf = (el: Element) => el.textContent ?? "";
-const isDisabled = (el: Element) => (el as HTMLButtonElement).disabled;
 
-function deferred<T>() {
-  let resolve!: (v: T) => void;
-  let reject!: (e: unknown) => void;
-  const promise = new Promise<T>((res, rej) => ((resolve = res), (reject = rej)));
-  return { promise, resolve, reject };
-}
 
 function mount(over: Partial<FormulasViewProps> = {}) {
   const props: FormulasViewProps = { lang: "id", listSeparator: ";", evaluate: jest.fn(async () => 1234567.5), ...over };

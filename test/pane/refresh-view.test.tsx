@@ -13,16 +13,9 @@ import type { RefreshActions, RefreshSummary, TableProgress, WorkbookTable } fro
 import { KeyRefusedError } from "../../src/omspan/errors";
 import { localizeError } from "../../src/omspan/messages";
 import type { Lang } from "../../src/omspan/i18n";
+import { deferred, isDisabled, textOf } from "../support/pane-dom";
 
-const textOf = (el: Element) => el.textContent ?? "";
-const isDisabled = (el: Element) => (el as HTMLButtonElement).disabled;
 
-function deferred<T>() {
-  let resolve!: (v: T) => void;
-  let reject!: (e: unknown) => void;
-  const promise = new Promise<T>((res, rej) => ((resolve = res), (reject = rej)));
-  return { promise, resolve, reject };
-}
 
 const TABLES: WorkbookTable[] = [
   { tableId: "{T1}", name: "Realisasi_600001", sheet: "Laporan", dataset: "realisasi", asOf: { fetchedAt: "2026-12-01T08:30:00.000Z", maxDate: 20_422 }, present: true },

@@ -14,6 +14,7 @@ import type { ReportWriteProgress } from "../../src/excel/report-writer";
 import { buildReport, scopeOptions, type ReportRequest, type TemplateData } from "../../src/omspan/templates";
 import { ReportChooser, type ReportChooserProps } from "../../src/taskpane/reports/ReportChooser";
 import { reportTables } from "../support/report-tables";
+import { deferred } from "../support/pane-dom";
 
 
 let data: TemplateData;
@@ -29,12 +30,6 @@ const show = (props: Partial<ReportChooserProps>) =>
     </FluentProvider>,
   );
 
-function deferred<T>() {
-  let resolve!: (v: T) => void;
-  let reject!: (e: unknown) => void;
-  const promise = new Promise<T>((a, b) => ((resolve = a), (reject = b)));
-  return { promise, resolve, reject };
-}
 
 const previewText = (req: ReportRequest) => {
   const { counts } = buildReport(req, data);
