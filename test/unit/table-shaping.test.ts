@@ -56,6 +56,9 @@ test("a stored query is strict: an unknown field (such as a key) or an unknown c
   expect(() => parseTableQuery({ version: 1, dataset: "dipa", lang: "id", key: "secret" })).toThrow(/query/);
   expect(() => parseTableQuery({ version: 1, dataset: "dipa", lang: "id", columns: ["NOPE"] })).toThrow(/NOPE/);
   expect(() => parseTableQuery({ version: 2, dataset: "dipa", lang: "id" })).toThrow();
+  // A reversed period is refused for every face (pane, insertTable, a stored query), not just the pane.
+  expect(() => parseTableQuery({ version: 1, dataset: "realisasi", lang: "en", from: "2026-03-01", to: "2026-02-01" })).toThrow(/Argument to: the period ends before it starts/);
+  expect(parseTableQuery({ version: 1, dataset: "realisasi", lang: "en", from: "2026-02-01", to: "2026-02-01" }).to).toBe("2026-02-01");
 });
 
 test("registry rows round-trip; a tampered row is reported, the others kept", () => {

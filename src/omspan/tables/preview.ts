@@ -87,12 +87,14 @@ export function queryProblems(input: TableQueryInput): Partial<Record<QueryField
       put(f, new InvalidArgumentError(f, { en: "a date is yyyy-mm-dd", id: "tanggal ditulis yyyy-mm-dd" }, v));
     }
   }
-  if (!out.from && !out.to && input.from && input.to && input.from > input.to) {
-    put("to", new InvalidArgumentError("to", { en: "the period ends before it starts", id: "periode berakhir sebelum dimulai" }, input.to));
-  }
   if (input.date !== undefined && !/^\d{8}$/.test(input.date)) {
     put("date", new InvalidArgumentError("date", { en: "a date is yyyymmdd", id: "tanggal ditulis yyyymmdd" }, input.date));
   }
-  if (Object.keys(out).length === 0) put("query", problem(() => parseTableQuery(input)));
+  if (Object.keys(out).length === 0) {
+    // The rest (a reversed period, unknown columns) is parseTableQuery's: shown at the field it names.
+    const e = problem(() => parseTableQuery(input));
+    const named = e?.detail.argument;
+    put(named === "to" ? "to" : "query", e);
+  }
   return out;
 }

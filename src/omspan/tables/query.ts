@@ -44,7 +44,7 @@ export type TableQueryInput = z.input<typeof TableQuery>;
 
 /**
  * Validates a query (from the pane, or read back from a workbook). Throws InvalidArgumentError naming
- * the first problem; checks that chosen columns exist in the dataset.
+ * the first problem; checks that the period runs forward and that chosen columns exist in the dataset.
  */
 export function parseTableQuery(input: unknown): TableQuery {
   const r = TableQuery.safeParse(input);
@@ -52,6 +52,10 @@ export function parseTableQuery(input: unknown): TableQuery {
     const issue = r.error.issues[0]!;
     const where = issue.path.join(".") || "query";
     throw new InvalidArgumentError("query", { en: `${where}: ${issue.message}`, id: `${where}: ${issue.message}` });
+  }
+  if (r.data.from && r.data.to && r.data.from > r.data.to) {
+    // Every face refuses a reversed period: it would select nothing and look like a day without data.
+    throw new InvalidArgumentError("to", { en: "the period ends before it starts", id: "periode berakhir sebelum dimulai" }, r.data.to);
   }
   const spec = datasetSpec(r.data.dataset);
   for (const c of r.data.columns ?? []) {
