@@ -8,7 +8,7 @@
  * ratio with it is printed too).
  */
 import { parseTableQuery, shapeTable } from "../src/omspan/tables";
-import { placeStaged } from "../src/excel/place-table";
+import { placeNew } from "../src/excel/place-table";
 import { stageTable } from "../src/excel/table-writer";
 import { installExcelStandin } from "../test/support/excel-standin";
 import { bigRealisasi } from "../test/support/big-realisasi";
@@ -35,7 +35,7 @@ async function writeOnce(shapedRows: number): Promise<Run> {
       const shaped = shapeTable(data.table, query);
       if (shaped.rowCount !== shapedRows) throw new Error("unexpected row count");
       const staged = await stageTable(ctx, shaped);
-      await placeStaged(ctx, { box: { sheet: "Data", row: 1, col: 0, rows: 1, cols: shaped.columns.length }, staged, newBody: shaped.rowCount });
+      await placeNew(ctx, { box: { sheet: "Data", row: 1, col: 0, rows: 1, cols: shaped.columns.length }, staged, newBody: shaped.rowCount, name: "OMSPAN_realisasi" });
     });
     const ms = performance.now() - t0;
     const applyMs = xl.syncs.reduce((n, s) => n + s.applyMs, 0);

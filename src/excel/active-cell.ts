@@ -3,6 +3,7 @@
  * write a formula into the active cell. `Range.formulas` takes the formula in the `,` (en-US) form in
  * every locale — Excel shows it in the user's separator — so the pane hands over `formulaText(…, ",")`.
  */
+import { runExcel } from "./excel-run";
 
 /** The selected range: its sheet-qualified address and its values (one cell: a 1×1 matrix). */
 export interface SelectionInfo {
@@ -11,7 +12,7 @@ export interface SelectionInfo {
 }
 
 export async function readSelection(): Promise<SelectionInfo> {
-  return Excel.run(async (context) => {
+  return runExcel(async (context) => {
     const range = context.workbook.getSelectedRange();
     range.load("address,values");
     await context.sync();
@@ -21,7 +22,7 @@ export async function readSelection(): Promise<SelectionInfo> {
 
 /** Writes the formula into the active cell; answers the cell's address. */
 export async function insertFormulaAtActiveCell(formula: string): Promise<string> {
-  return Excel.run(async (context) => {
+  return runExcel(async (context) => {
     const cell = context.workbook.getActiveCell();
     cell.formulas = [[formula]];
     cell.load("address");

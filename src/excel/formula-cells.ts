@@ -1,36 +1,49 @@
 /**
- * OMSPAN formula cells: finding them, re-running them, reading their values.
- * - Found through each sheet's used range (never the whole grid: Excel on the web refuses answers over
- *   5 MB), checking `isNullObject` before loading anything of its areas, and loading the areas' formulas
- *   in bounded blocks.
+ * OMSPAN formula cells: finding them, re-running them, reading their values — always by blocks of cells,
+ * never one range object per cell: office.js charges some 500 bytes of object paths and actions for each
+ * range it addresses, so 10,000 single-cell reads were 5 MB requests that Excel on the web refuses.
+ * - Found through each sheet's used range (never the whole grid: answers over 5 MB are refused too),
+ *   checking `isNullObject` before loading anything of its areas, and loading the areas' formulas in
+ *   bounded blocks. The cells are kept as runs: neighbours in a row, one range each.
  * - Re-run by calculating this workbook's sheets only (`application.calculate` would recalculate every
- *   open workbook), and by re-entering the formula of each OMSPAN cell that shows an error: a
- *   recalculation may skip cells in an error state (office-js issue 4502, Windows and Mac), so a #N/A
- *   from an outage would otherwise survive the refresh.
+ *   open workbook), and by re-entering the formulas of OMSPAN cells that show an error: a recalculation
+ *   may skip cells in an error state (office-js issue 4502, Windows and Mac), so a #N/A from an outage
+ *   would otherwise survive the refresh. A cell formatted as Text gets the General format first: a formula
+ *   written into a Text cell stays text.
+ * - Read back once the store has no pull in flight: a cell still calculating after that is counted as
+ *   unsettled, never reported as changed to #BUSY!.
  */
 import { a1, parseA1 } from "./a1";
 
 const OMSPAN_CALL = /\bOMSPAN\./i;
 /** Cells per read: a formula of a few hundred characters each keeps an answer far under 5 MB. */
 const CELLS_PER_READ = 10_000;
+/** Budget of one request as office.js builds it (Excel on the web refuses 5 MB). */
+const REQUEST_BYTES = 3_000_000;
+/** What office.js sends to address one range and act on it: object paths, instantiate, the action. */
+const BYTES_PER_RANGE = 700;
 const STILL_CALCULATING = new Set(["#BUSY!", "#GETTING_DATA"]);
 
 export interface OmspanCell {
   readonly sheet: string;
   /** Sheet-qualified address of the cell. */
   readonly address: string;
+  readonly row: number;
+  readonly col: number;
   readonly formula: string;
   readonly value: unknown;
   readonly isError: boolean;
 }
 
-interface Area {
-  readonly address: string;
-  readonly rows: number;
-  readonly cols: number;
+/** Neighbouring OMSPAN cells of one row: one range for all of them. */
+interface Run {
+  readonly sheet: string;
+  readonly row: number;
+  readonly col: number;
+  readonly cells: readonly OmspanCell[];
 }
 
-async function formulaAreas(context: Excel.RequestContext, sheet: Excel.Worksheet): Promise<Area[]> {
+async function formulaAreas(context: Excel.RequestContext, sheet: Excel.Worksheet): Promise<{ address: string; rows: number; cols: number }[]> {
   const used = sheet.getUsedRangeOrNullObject(true);
   used.load("isNullObject");
   await context.sync();
@@ -61,10 +74,14 @@ export async function scanOmspanCells(context: Excel.RequestContext, sheets: rea
         await context.sync();
         part.formulas.forEach((line, i) =>
           line.forEach((f, j) => {
-            if (typeof f !== "string" || !OMSPAN_CALL.test(f)) return;
+            if (typeof f !== "string" || !f.startsWith("=") || !OMSPAN_CALL.test(f)) return;
+            const row = box.row + from + i;
+            const col = box.col + j;
             out.push({
               sheet: sheet.name,
-              address: a1({ sheet: sheet.name, row: box.row + from + i, col: box.col + j, rows: 1, cols: 1 }),
+              address: a1({ sheet: sheet.name, row, col, rows: 1, cols: 1 }),
+              row,
+              col,
               formula: f,
               value: part.values[i]![j],
               isError: part.valueTypes[i]![j] === Excel.RangeValueType.error,
@@ -77,75 +94,117 @@ export async function scanOmspanCells(context: Excel.RequestContext, sheets: rea
   return out;
 }
 
-/** Request budget per sync when re-entering formulas or re-reading cells (the limit is 5 MB). */
-const REQUEST_BYTES = 3_000_000;
+/** The cells as runs of row neighbours (in the order given: sheet, row, column). */
+function runsOf(cells: readonly OmspanCell[]): Run[] {
+  const runs: Run[] = [];
+  let cur: OmspanCell[] = [];
+  for (const c of cells) {
+    const last = cur[cur.length - 1];
+    if (last && (last.sheet !== c.sheet || last.row !== c.row || last.col + 1 !== c.col)) {
+      runs.push({ sheet: cur[0]!.sheet, row: cur[0]!.row, col: cur[0]!.col, cells: cur });
+      cur = [];
+    }
+    cur.push(c);
+  }
+  if (cur.length) runs.push({ sheet: cur[0]!.sheet, row: cur[0]!.row, col: cur[0]!.col, cells: cur });
+  return runs;
+}
 
-/** Splits cells into batches whose requests stay under the budget (formula text + envelope per cell). */
-function batches<T>(items: readonly T[], size: (t: T) => number): T[][] {
-  const out: T[][] = [];
-  let cur: T[] = [];
-  let bytes = 0;
-  for (const it of items) {
-    const n = size(it) + 80;
-    if (cur.length && bytes + n > REQUEST_BYTES) {
+/** Runs in groups whose requests stay under the budget (`bytes` of a run's own payload). */
+function batches(runs: readonly Run[], bytes: (r: Run) => number): Run[][] {
+  const out: Run[][] = [];
+  let cur: Run[] = [];
+  let size = 0;
+  for (const r of runs) {
+    const n = BYTES_PER_RANGE + bytes(r);
+    if (cur.length && size + n > REQUEST_BYTES) {
       out.push(cur);
       cur = [];
-      bytes = 0;
+      size = 0;
     }
-    cur.push(it);
-    bytes += n;
+    cur.push(r);
+    size += n;
   }
   if (cur.length) out.push(cur);
   return out;
 }
 
-function cellRange(context: Excel.RequestContext, address: string): Excel.Range {
-  const box = parseA1(address);
-  return context.workbook.worksheets.getItem(box.sheet).getRangeByIndexes(box.row, box.col, 1, 1);
+function runRange(context: Excel.RequestContext, r: Run): Excel.Range {
+  return context.workbook.worksheets.getItem(r.sheet).getRangeByIndexes(r.row, r.col, 1, r.cells.length);
+}
+
+/** Recalculates the sheets (this workbook only). */
+export async function recalculate(context: Excel.RequestContext, sheets: readonly Excel.Worksheet[]): Promise<void> {
+  for (const s of sheets) s.calculate(true);
+  await context.sync();
 }
 
 /**
- * Recalculates the sheets (this workbook only) and re-enters the formulas of OMSPAN cells in an error
- * state — in batches, since an outage can leave thousands of them; returns how many were re-entered.
+ * Re-enters the formulas of OMSPAN cells in an error state, a run of neighbours at a time and in batches
+ * under the request limit (an outage can leave thousands of them); answers how many were re-entered.
  */
-export async function rerunOmspanCells(
-  context: Excel.RequestContext,
-  sheets: readonly Excel.Worksheet[],
-  cells: readonly OmspanCell[],
-): Promise<number> {
-  for (const s of sheets) s.calculate(true);
-  await context.sync();
+export async function rerunErrorCells(context: Excel.RequestContext, cells: readonly OmspanCell[]): Promise<number> {
   const errors = cells.filter((c) => c.isError);
-  for (const batch of batches(errors, (c) => c.formula.length * 2)) {
-    for (const c of batch) cellRange(context, c.address).formulas = [[c.formula]];
+  for (const batch of batches(runsOf(errors), (r) => r.cells.reduce((n, c) => n + c.formula.length * 2 + 8, 0))) {
+    const ranges = batch.map((r) => {
+      const range = runRange(context, r);
+      range.load("numberFormat");
+      return { r, range };
+    });
+    await context.sync();
+    for (const { r, range } of ranges) {
+      const formats = range.numberFormat[0] as string[];
+      if (formats.includes("@")) range.numberFormat = [formats.map((f) => (f === "@" ? "General" : f))];
+      range.formulas = [r.cells.map((c) => c.formula)];
+    }
     await context.sync();
   }
   return errors.length;
 }
 
-/** Reads the cells' values again, waiting (bounded) while async functions are still calculating. */
+export interface Settled {
+  /** Each cell's value, in the order given (a value still calculating where the cell did not settle). */
+  readonly values: unknown[];
+  /** Cells still calculating when nothing was left to wait for. */
+  readonly unsettled: number;
+}
+
+const calculating = (v: unknown) => typeof v === "string" && STILL_CALCULATING.has(v);
+
+/**
+ * Reads the cells' values again. While some still calculate, it waits for the store's pulls to end
+ * (`pullsDone`), then gives Excel a moment to deliver the answers; it stops when nothing calculates, or
+ * when `patience` rounds in a row brought no cell further with no pull left.
+ */
 export async function settledValues(
   context: Excel.RequestContext,
   cells: readonly OmspanCell[],
-  opts: { tries?: number; waitMs?: number } = {},
-): Promise<unknown[]> {
-  const tries = opts.tries ?? 40;
+  pullsDone: () => Promise<void>,
+  opts: { patience?: number; waitMs?: number } = {},
+): Promise<Settled> {
+  const runs = runsOf(cells);
+  const groups = batches(runs, (r) => r.cells.length * 40);
   let values: unknown[] = [];
-  for (let t = 0; t < tries; t++) {
+  let busy = Infinity;
+  for (let idle = 0; ; ) {
     values = [];
-    for (const batch of batches(cells, (c) => c.address.length)) {
-      const ranges = batch.map((c) => {
-        const r = cellRange(context, c.address);
-        r.load("values");
-        return r;
+    for (const group of groups) {
+      const ranges = group.map((r) => {
+        const range = runRange(context, r);
+        range.load("values");
+        return range;
       });
       await context.sync();
-      for (const r of ranges) values.push(r.values[0]![0]);
+      for (const range of ranges) values.push(...range.values[0]!);
     }
-    if (!values.some((v) => typeof v === "string" && STILL_CALCULATING.has(v))) break;
+    const now = values.filter(calculating).length;
+    if (now === 0) return { values, unsettled: 0 };
+    idle = now < busy ? 0 : idle + 1;
+    busy = Math.min(busy, now);
+    if (idle >= (opts.patience ?? 20)) return { values, unsettled: now };
+    await pullsDone();
     await new Promise((r) => setTimeout(r, opts.waitMs ?? 250));
   }
-  return values;
 }
 
 /** The sheets of a scope: the active one, or every sheet except the add-in's very hidden ones. */

@@ -3,10 +3,13 @@
  * .xlsx library still reads it) and the staging sheet tables are written to before they replace the
  * old content. Also where the workbook's date system is probed.
  */
+import type { Lang } from "../omspan/i18n";
 import { parseRegistryRows, registryRows, type DateSystem, type ParsedRegistry, type RegistryEntry } from "../omspan/tables";
 
 export const REGISTRY_SHEET = "OMSPAN_TABLES";
 export const STAGING_SHEET = "OMSPAN_STAGING";
+/** Columns of the registry's rows (registryRows). */
+const REGISTRY_COLUMNS = 6;
 
 /** The sheet, created very hidden when absent. */
 export async function hiddenSheet(context: Excel.RequestContext, name: string): Promise<Excel.Worksheet> {
@@ -27,13 +30,10 @@ export async function readRegistry(context: Excel.RequestContext): Promise<Parse
   await context.sync();
   if (sheet.isNullObject) return { entries: [], problems: [] };
   const used = sheet.getUsedRangeOrNullObject(true);
-  used.load("isNullObject");
+  used.load("isNullObject,rowIndex,rowCount");
   await context.sync();
   if (used.isNullObject) return { entries: [], problems: [] };
-  const cells = sheet.getRange("A1").getResizedRange(0, 5);
-  used.load("rowCount");
-  await context.sync();
-  const all = cells.getResizedRange(used.rowCount - 1, 0);
+  const all = sheet.getRangeByIndexes(0, 0, used.rowIndex + used.rowCount, REGISTRY_COLUMNS);
   all.load("values");
   await context.sync();
   return parseRegistryRows(all.values);
@@ -54,18 +54,39 @@ export async function writeRegistry(context: Excel.RequestContext, entries: read
 }
 
 /**
- * The workbook's date system. `Workbook.use1904DateSystem` exists only in recent requirement sets, so
- * the probe works everywhere: DATE(1904,1,1) is serial 0 in the 1904 system and 1462 in the 1900 one.
+ * Deletes one of the add-in's very hidden sheets (queued; the caller syncs). Excel refuses to delete a
+ * very hidden sheet ("the delete operation will fail with an InvalidOperation exception", Worksheet.delete):
+ * it is made merely hidden first, in the same batch.
  */
-export async function detectDateSystem(context: Excel.RequestContext): Promise<DateSystem> {
-  const sheet = await hiddenSheet(context, STAGING_SHEET);
-  const probe = sheet.getRange("A1");
+export function deleteHiddenSheet(sheet: Excel.Worksheet): void {
+  sheet.visibility = Excel.SheetVisibility.hidden;
+  sheet.delete();
+}
+
+/** Where the date-system probe is written: beside the registry's columns, cleared straight after. */
+const PROBE_CELL = "H1";
+
+/**
+ * The workbook's date system, or undefined when the probe answers something else (then the caller assumes
+ * 1900 and says so). `Workbook.use1904DateSystem` exists only in recent requirement sets, so the probe works
+ * everywhere: DATE(1904,1,1) is serial 0 in the 1904 system and 1462 in the 1900 one. The cell is set to
+ * General first: a formula written into a Text cell stays text.
+ */
+export async function detectDateSystem(context: Excel.RequestContext): Promise<DateSystem | undefined> {
+  const sheet = await hiddenSheet(context, REGISTRY_SHEET);
+  const probe = sheet.getRange(PROBE_CELL);
+  probe.numberFormat = [["General"]];
   probe.formulas = [["=DATE(1904,1,1)"]];
   probe.load("values");
   await context.sync();
   const v = probe.values[0]![0];
-  // The staging sheet is made afresh for each write: leave nothing behind if no write follows.
-  sheet.delete();
+  probe.clear();
   await context.sync();
-  return v === 0 ? 1904 : 1900;
+  return v === 0 ? 1904 : v === 1462 ? 1900 : undefined;
 }
+
+/** Said when the date-system probe answered something unexpected (then dates are written for 1900). */
+export const unknownDateSystem = (lang: Lang) =>
+  lang === "id"
+    ? "Sistem tanggal buku kerja tidak dapat dipastikan; tanggal ditulis untuk sistem 1900. Periksa Opsi Excel › Lanjutan › \"Gunakan sistem tanggal 1904\"."
+    : "The workbook's date system could not be told; dates were written for the 1900 system. Check Excel Options › Advanced › \"Use 1904 date system\".";

@@ -6,9 +6,10 @@
 import { InvalidArgumentError } from "../omspan/errors";
 import { asOfCaption, parseTableQuery, shapeTable, type RegistryEntry } from "../omspan/tables";
 import { a1, parseA1, type CellBox } from "./a1";
-import { detectDateSystem, readRegistry, writeRegistry } from "./hidden-sheets";
-import { placeStaged } from "./place-table";
+import { detectDateSystem, readRegistry, unknownDateSystem, writeRegistry } from "./hidden-sheets";
+import { PlacementError, placeNew } from "./place-table";
 import { bodyRows, dropStaging, stageTable } from "./table-writer";
+import { runExcel } from "./excel-run";
 import type { InsertResult, TableDeps, TableProgress } from "./table-outcome";
 
 export interface InsertInput {
@@ -56,23 +57,33 @@ async function checkEmpty(context: Excel.RequestContext, box: CellBox): Promise<
   }
 }
 
+async function removeTable(context: Excel.RequestContext, table: Excel.Table): Promise<void> {
+  table.getRange().clear();
+  table.delete();
+  await context.sync();
+}
+
+/** Inserts the table (no queue: the caller holds the add-in's Excel queue). */
 export async function insertTable(deps: TableDeps, input: InsertInput, onProgress?: (p: TableProgress) => void): Promise<InsertResult> {
   const query = parseTableQuery(input.query);
+  const lang = deps.lang();
   onProgress?.({ phase: "pull" });
   const data = await deps.store.get(deps.connection(), query.dataset, { params: query.date ? { date: query.date } : {} });
-  return Excel.run(async (context) => {
-    const dateSystem = await detectDateSystem(context);
-    const shaped = shapeTable(data.table, query, dateSystem);
+  return runExcel(async (context) => {
+    // The target is checked before anything is written (the date-system probe writes the registry sheet).
+    const as1900 = shapeTable(data.table, query);
     const at = await anchor(context, input.at);
-    const header: CellBox = { sheet: at.sheet, row: at.row + 1, col: at.col, rows: 1 + bodyRows(shaped), cols: shaped.columns.length };
+    const header: CellBox = { sheet: at.sheet, row: at.row + 1, col: at.col, rows: 1 + bodyRows(as1900), cols: as1900.columns.length };
     await checkEmpty(context, { ...header, row: at.row, rows: header.rows + 1 });
+    const detected = await detectDateSystem(context);
+    const warnings = detected === undefined ? [unknownDateSystem(lang)] : [];
+    const shaped = detected === 1904 ? shapeTable(data.table, query, 1904) : as1900;
     const name = await uniqueName(context, query.dataset);
+    let placed: Awaited<ReturnType<typeof placeNew>> | undefined;
     try {
       const staged = await stageTable(context, shaped, (p) => onProgress?.({ phase: "write", table: name, done: p.rowsWritten, total: p.rowCount }));
-      const placed = await placeStaged(context, { box: header, staged, newBody: bodyRows(shaped), caption: asOfCaption(query, data.asOf) });
-      placed.table.name = name;
-      placed.table.load("id");
-      await context.sync();
+      placed = await placeNew(context, { box: { ...header, rows: 1 }, staged, newBody: bodyRows(shaped), caption: asOfCaption(query, data.asOf), name });
+      warnings.push(...placed.warnings);
       const registry = await readRegistry(context);
       const entry: RegistryEntry = {
         tableId: placed.table.id, tableName: name, sheet: at.sheet, address: placed.address, query,
@@ -81,11 +92,12 @@ export async function insertTable(deps: TableDeps, input: InsertInput, onProgres
       await writeRegistry(context, [...registry.entries, entry]);
       await context.sync();
       onProgress?.({ phase: "done", table: name });
-      return { table: name, address: placed.address, rows: shaped.rowCount, asOf: data.asOf };
+      return { table: name, address: placed.address, rows: shaped.rowCount, asOf: data.asOf, warnings };
     } catch (err) {
+      // Nothing half-written: a table that got placed but not registered goes again.
+      if (placed) await removeTable(context, placed.table).catch((e) => console.warn("OMSPAN: could not remove the unregistered table", e));
       await dropStaging(context).catch(() => undefined);
-      throw err;
+      throw err instanceof PlacementError ? err.cause : err;
     }
   });
 }
-

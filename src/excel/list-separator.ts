@@ -3,11 +3,12 @@
  * and its decimal separator; Office.js exposes no list separator itself). The core decides from those
  * (src/omspan/formulas/locale.ts); a failed read falls back to the display language's locale.
  */
+import { runExcel } from "./excel-run";
 import { listSeparatorFor, type ListSeparator } from "../omspan/formulas";
 
 export async function excelListSeparator(fallbackLocale?: string): Promise<ListSeparator> {
   try {
-    return await Excel.run(async (context) => {
+    return await runExcel(async (context) => {
       const culture = context.workbook.application.cultureInfo;
       culture.load("name");
       const number = culture.numberFormat;

@@ -5,7 +5,10 @@
  * the query. The pane receives this function as a prop, so in preview mode (no Excel) it has none.
  */
 import { a1 } from "./a1";
-import { insertTable, type InsertResult, type TableDeps } from "./omspan-tables";
+import { insertTable } from "./insert-table";
+import { queued } from "./excel-queue";
+import { runExcel } from "./excel-run";
+import { label, type InsertResult, type TableDeps } from "./table-outcome";
 import type { TableQueryInput } from "../omspan/tables";
 
 export type PaneInsertTarget = "new-sheet" | "selection";
@@ -35,12 +38,14 @@ async function activeCell(context: Excel.RequestContext): Promise<string> {
 
 /** Where to insert, resolved in Excel; then the table writer does the rest. */
 export function paneInsert(deps: TableDeps): (query: TableQueryInput, target: PaneInsertTarget) => Promise<InsertResult> {
-  return async (query, target) => {
-    const at = await Excel.run((context) =>
-      target === "new-sheet"
-        ? newSheet(context, query.dataset).then((sheet) => a1({ sheet, row: 0, col: 0, rows: 1, cols: 1 }))
-        : activeCell(context),
-    );
-    return insertTable(deps, { query, at });
-  };
+  // The new sheet and the table go in as one job of the add-in's Excel queue.
+  return (query, target) =>
+    queued(label("Insert table", "Sisipkan tabel"), async () => {
+      const at = await runExcel((context) =>
+        target === "new-sheet"
+          ? newSheet(context, query.dataset).then((sheet) => a1({ sheet, row: 0, col: 0, rows: 1, cols: 1 }))
+          : activeCell(context),
+      );
+      return insertTable(deps, { query, at });
+    });
 }

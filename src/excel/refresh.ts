@@ -8,9 +8,10 @@ import { InvalidArgumentError } from "../omspan/errors";
 import { localizeError } from "../omspan/messages";
 import type { DatasetData } from "../omspan/store";
 import type { RegistryEntry } from "../omspan/tables";
-import { detectDateSystem, readRegistry, writeRegistry } from "./hidden-sheets";
+import { detectDateSystem, readRegistry, unknownDateSystem, writeRegistry } from "./hidden-sheets";
 import { locateTables, type LocatedTable } from "./locate-tables";
-import { rerunOmspanCells, scanOmspanCells, settledValues, sheetsOf, type OmspanCell } from "./formula-cells";
+import { recalculate, rerunErrorCells, scanOmspanCells, settledValues, sheetsOf, type OmspanCell } from "./formula-cells";
+import { runExcel } from "./excel-run";
 import { refreshTable } from "./refresh-table";
 import { writeChangeReport } from "./change-report";
 import { label, type FormulaChange, type RefreshSummary, type TableDeps, type TableOutcome, type TableProgress } from "./table-outcome";
@@ -32,7 +33,7 @@ export async function refreshScope(deps: TableDeps, scope: RefreshScope, onProgr
   const lang = deps.lang();
   // One table forgets only its own dataset: the other tables' and formulas' data stay as they were.
   if (typeof scope === "string") deps.store.invalidate();
-  return Excel.run(async (context) => {
+  return runExcel(async (context) => {
     let sheets: Excel.Worksheet[] = [];
     if (typeof scope === "string") {
       sheets = await sheetsOf(context, scope);
@@ -66,7 +67,10 @@ export async function refreshScope(deps: TableDeps, scope: RefreshScope, onProgr
       pulls.set(pullKey(j.entry), pull);
     }
     onProgress?.({ phase: "pull", done: 0, total: pulls.size });
-    const dateSystem = jobs.some((j) => j.found) ? await detectDateSystem(context) : 1900;
+    const warnings: string[] = [];
+    const detected = jobs.some((j) => j.found) ? await detectDateSystem(context) : 1900;
+    if (detected === undefined) warnings.push(unknownDateSystem(lang));
+    const dateSystem = detected ?? 1900;
 
     const outcomes: TableOutcome[] = [];
     const entries = new Map(registry.entries.map((e) => [e, e] as [RegistryEntry, RegistryEntry | undefined]));
@@ -92,7 +96,6 @@ export async function refreshScope(deps: TableDeps, scope: RefreshScope, onProgr
       if (r.entry) entries.set(entry, r.entry);
       else if (job.notes.length) entries.set(entry, { ...entry, tableId: found.id, tableName: found.name, sheet: found.sheet, address: found.address });
     }
-    const warnings: string[] = [];
     if (jobs.length) {
       try {
         await writeRegistry(context, [...entries.values()].filter((e): e is RegistryEntry => e !== undefined));
@@ -104,19 +107,31 @@ export async function refreshScope(deps: TableDeps, scope: RefreshScope, onProgr
     }
 
     onProgress?.({ phase: "recalculate" });
-    const rerun = await rerunOmspanCells(context, sheets, cells ?? []);
+    let rerun = 0;
+    let unsettled = 0;
     const changes: FormulaChange[] = [];
-    if (cells?.length) {
-      const after = await settledValues(context, cells);
-      cells.forEach((c, i) => {
-        if (after[i] !== c.value) changes.push({ address: c.address, formula: c.formula, before: c.value, after: after[i] });
-      });
+    try {
+      await recalculate(context, sheets);
+      rerun = await rerunErrorCells(context, cells ?? []);
+      if (cells?.length) {
+        const after = await settledValues(context, cells, () => deps.store.whenIdle());
+        unsettled = after.unsettled;
+        cells.forEach((c, i) => {
+          const now = after.values[i];
+          if (now !== c.value && !(typeof now === "string" && (now === "#BUSY!" || now === "#GETTING_DATA"))) {
+            changes.push({ address: c.address, formula: c.formula, before: c.value, after: now });
+          }
+        });
+      }
+    } catch (err) {
+      // The tables are current; only the formulas' re-run or their report is incomplete.
+      warnings.push(`${lang === "id" ? "Rumus OMSPAN tidak semuanya dihitung ulang" : "Not every OMSPAN formula was recalculated"}: ${localizeError(err, lang)}`);
     }
     onProgress?.({ phase: "report" });
     const summary: RefreshSummary = {
       scope: typeof scope === "string" ? scope : "table",
       tables: outcomes,
-      formulas: { cells: cells?.length, rerun, changes },
+      formulas: { cells: cells?.length, rerun, unsettled, changes },
       registryProblems: registry.problems,
       startedAt,
       finishedAt: new Date(),

@@ -7,7 +7,9 @@ import { localizeError } from "../omspan/messages";
 import type { DatasetId } from "../omspan/routes";
 import { buildReport, templateNeeds, type GridCounts, type ReportRequest, type TemplateData } from "../omspan/templates";
 import { writeReport, type ReportWriteProgress } from "./report-writer";
-import type { TableDeps } from "./table-outcome";
+import { label, type TableDeps } from "./table-outcome";
+import { queued } from "./excel-queue";
+import { runExcel } from "./excel-run";
 
 export type ReportOutcome =
   | { readonly ok: true; readonly sheet: string; readonly counts: GridCounts; readonly syncs: number }
@@ -33,7 +35,9 @@ export function reportAdapter(deps: TableDeps): ReportAdapter {
       try {
         const data = await load(templateNeeds(request.template));
         const { grid } = buildReport(request, data);
-        const written = await Excel.run((context) => writeReport(context, grid, { lang, onProgress }));
+        const written = await queued(label(`Build report ${grid.sheetName}`, `Buat laporan ${grid.sheetName}`), () =>
+          runExcel((context) => writeReport(context, grid, { lang, onProgress })),
+        );
         return { ok: true, sheet: written.sheet, counts: written.counts, syncs: written.syncs };
       } catch (err) {
         return { ok: false, error: localizeError(err, lang) };

@@ -13,7 +13,11 @@ import { cellText } from "../omspan/tables";
 import { gridCounts, type GridCell, type GridCounts, type ReportGrid } from "../omspan/templates";
 import type { LineChart } from "../omspan/templates/grid";
 import { NUMBER_FORMAT, STYLE_LOOK, widthPoints } from "./report-format";
+import { parseA1 } from "./a1";
 import { CHUNK_BYTES } from "./table-writer";
+import { uniqueSheetName } from "./sheet-name";
+
+export { uniqueSheetName };
 
 export interface ReportWriteProgress {
   readonly phase: "sheet" | "cells" | "layout" | "done";
@@ -42,49 +46,69 @@ export class ReportBuildError extends Error {
   }
 }
 
-const FORBIDDEN = /[[\]:*?/\\]/g;
-
-/** The grid's sheet name, or with " (2)", " (3)"… where a sheet of that name exists (Excel: ≤ 31 characters, any case). */
-export function uniqueSheetName(wanted: string, taken: readonly string[]): string {
-  const base = wanted.replace(FORBIDDEN, " ").slice(0, 31).trim() || "OMSPAN";
-  const lower = new Set(taken.map((t) => t.toLowerCase()));
-  if (!lower.has(base.toLowerCase())) return base;
-  for (let n = 2; ; n++) {
-    const tail = ` (${n})`;
-    const name = base.slice(0, 31 - tail.length).trimEnd() + tail;
-    if (!lower.has(name.toLowerCase())) return name;
-  }
-}
-
 /** What a cell is written as through `range.formulas`: formulas as formulas, texts guarded, numbers as they are. */
 function formulaOf(cell: GridCell | undefined): string | number {
   if (!cell) return "";
   if (cell.formula) return cell.formula;
   if (typeof cell.value === "number") return cell.value;
-  return cell.value === undefined ? "" : cellText(cell.value);
+  if (cell.value === undefined) return "";
+  // A Text cell keeps what is written as text (a formula too) and would show the guard's apostrophe.
+  return numberFormatOf(cell) === "@" ? cell.value : cellText(cell.value);
 }
 
-const numberFormatOf = (cell: GridCell | undefined) => (cell?.format ? NUMBER_FORMAT[cell.format] : "General");
+/** A cell's number format; a formula never goes into a Text cell (it would stay text there). */
+const numberFormatOf = (cell: GridCell | undefined) => (cell?.format && !(cell.formula && cell.format === "text") ? NUMBER_FORMAT[cell.format] : "General");
 
-function styledRuns(row: readonly (GridCell | undefined)[]): number {
-  let runs = 0;
-  row.forEach((cell, c) => cell?.style && cell.style !== row[c - 1]?.style && runs++);
-  return runs;
+/** Setters one styled run sends (font, fill, wrap, alignment, border). */
+function setters(style: NonNullable<GridCell["style"]>): number {
+  const l = STYLE_LOOK[style];
+  return [l.bold, l.italic, l.size, l.color, l.fill, l.wrap, l.center].filter(Boolean).length + (l.topBorder ? 2 : 0);
 }
 
-/** Row blocks whose formulas and number formats together stay under the budget. */
+/**
+ * A styled run's share of a request as office.js builds it: the run's range and format objects (paths and
+ * instantiations, ~600 bytes), then per setter its property object and action (~170 bytes). Measured on
+ * office.js's serializer by test/integration/report-writer.test.ts.
+ */
+const runBytes = (style: NonNullable<GridCell["style"]>) => 600 + 170 * setters(style);
+
+function styledRunBytes(row: readonly (GridCell | undefined)[]): number {
+  let bytes = 0;
+  row.forEach((cell, c) => {
+    if (cell?.style && cell.style !== row[c - 1]?.style) bytes += runBytes(cell.style);
+  });
+  return bytes;
+}
+
+/** office.js sends a matrix of over 1,500 cells in slices of ~1,500, each with its own object paths (~1,000 bytes). */
+const SLICE_BYTES_PER_CELL = 1000 / 1500;
+
+/** What every chunk's request carries besides its rows: the sheet's and the matrices' object paths, suspension. */
+const CHUNK_OVERHEAD = 12_000;
+
+/** A row's share of a chunk's request: its two matrices as JSON, office.js's slicing and its styled runs. */
+function rowBytes(row: readonly (GridCell | undefined)[]): number {
+  return JSON.stringify(row.map(formulaOf)).length + JSON.stringify(row.map(numberFormatOf)).length + 8 + 2 * row.length * SLICE_BYTES_PER_CELL + styledRunBytes(row);
+}
+
+/** The writer's estimate of the request that writes rows from–to (what the chunks are cut by). */
+export function estimatedBytes(grid: ReportGrid, from: number, to: number): number {
+  let n = CHUNK_OVERHEAD;
+  for (let r = from; r < to; r++) n += rowBytes(grid.cells[r]!);
+  return n;
+}
+
+/** Row blocks whose formulas, number formats and styles together stay under the budget. */
 export function reportChunks(grid: ReportGrid, budget = CHUNK_BYTES): { from: number; to: number }[] {
   const out: { from: number; to: number }[] = [];
   let from = 0;
-  let bytes = 0;
+  let bytes = CHUNK_OVERHEAD;
   grid.cells.forEach((row, r) => {
-    // A row's share of the request: its two matrices as JSON plus room for its style operations
-    // (up to nine setters of ~40 bytes per run of styled cells).
-    const n = JSON.stringify(row.map(formulaOf)).length + JSON.stringify(row.map(numberFormatOf)).length + 8 + styledRuns(row) * 400;
+    const n = rowBytes(row);
     if (r > from && bytes + n > budget) {
       out.push({ from, to: r });
       from = r;
-      bytes = 0;
+      bytes = CHUNK_OVERHEAD;
     }
     bytes += n;
   });
@@ -123,20 +147,38 @@ function applyStyles(sheet: Excel.Worksheet, grid: ReportGrid, from: number, to:
   }
 }
 
-function addChart(sheet: Excel.Worksheet, spec: LineChart): void {
-  const [first, ...rest] = spec.series;
-  if (!first) return;
-  const chart = sheet.charts.add("Line", sheet.getRange(first.values), "Columns");
+/** Whether the grid puts anything (a value or a formula) into an A1 range of the report's sheet. */
+function filled(grid: ReportGrid, range: string): boolean {
+  const b = parseA1(range);
+  for (let r = b.row; r < b.row + b.rows; r++) for (let c = b.col; c < b.col + b.cols; c++) {
+    const cell = grid.cells[r]?.[c];
+    if (cell && (cell.formula || cell.value !== undefined)) return true;
+  }
+  return false;
+}
+
+/**
+ * The line chart. Excel makes no series of a blank column, so a chart made from the plan column (which the
+ * user fills in later) would have none: it is made from the first series the grid fills, and every other
+ * series is added by hand, then put back in the template's order.
+ */
+function addChart(sheet: Excel.Worksheet, grid: ReportGrid, spec: LineChart): void {
+  const source = spec.series.find((s) => filled(grid, s.values));
+  if (!source) return;
+  const chart = sheet.charts.add("Line", sheet.getRange(source.values), "Columns");
   chart.title.text = spec.title;
   chart.legend.position = "Bottom";
-  const s0 = chart.series.getItemAt(0);
-  s0.name = first.name;
-  s0.setXAxisValues(sheet.getRange(spec.categories));
-  for (const s of rest) {
-    const series = chart.series.add(s.name);
-    series.setValues(sheet.getRange(s.values));
-    series.setXAxisValues(sheet.getRange(spec.categories));
-  }
+  const first = chart.series.getItemAt(0);
+  first.name = source.name;
+  first.setXAxisValues(sheet.getRange(spec.categories));
+  spec.series.forEach((s, order) => {
+    const series = s === source ? first : chart.series.add(s.name);
+    if (s !== source) {
+      series.setValues(sheet.getRange(s.values));
+      series.setXAxisValues(sheet.getRange(spec.categories));
+    }
+    series.plotOrder = order;
+  });
   chart.setPosition(spec.anchor);
   chart.width = 480;
   chart.height = 300;
@@ -167,12 +209,13 @@ function layOut(sheet: Excel.Worksheet, grid: ReportGrid): void {
   else if (rows) sheet.freezePanes.freezeRows(rows);
   else if (columns) sheet.freezePanes.freezeColumns(columns);
   addConditional(sheet, grid);
-  for (const chart of grid.charts) addChart(sheet, chart);
+  for (const chart of grid.charts) addChart(sheet, grid, chart);
   const page = sheet.pageLayout;
   page.orientation = "Landscape";
   page.paperSize = "A4";
-  // One page wide, as many pages tall as the rows need; the header rows repeated on each.
-  page.zoom = { horizontalFitToPages: 1 };
+  // One page wide, as many pages tall as the rows need (0; left out, Excel keeps one page tall); the
+  // header rows repeated on each.
+  page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
   const [top, bottom] = grid.print.titleRows.split(":");
   page.setPrintTitleRows(`$${top}:$${bottom ?? top}`);
 }
@@ -211,8 +254,10 @@ export async function writeReport(
       await sync();
       opts.onProgress?.({ phase: "cells", rowsWritten: to, rowCount });
     }
-    layOut(sheet, grid);
+    // Frozen panes go to the active sheet's view (office-js #3148): the new sheet is activated first.
     sheet.activate();
+    await sync();
+    layOut(sheet, grid);
     await sync();
     opts.onProgress?.({ phase: "layout", rowsWritten: rowCount, rowCount });
   } catch (err) {

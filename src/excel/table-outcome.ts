@@ -36,6 +36,8 @@ export interface TableOutcome {
   readonly notes: readonly Label[];
   /** Why a pull or a write failed, in the user's language. */
   readonly error?: string;
+  /** For a failure: whether the table is no longer as it was (rows added or removed, content not written). */
+  readonly changed?: boolean;
   readonly diff?: TableDiff;
   readonly asOf?: AsOf;
   /** Where the table is now. */
@@ -57,6 +59,8 @@ export interface RefreshSummary {
     readonly cells?: number;
     /** Cells in an error state whose formula was re-entered. */
     readonly rerun: number;
+    /** Cells still calculating when the refresh had nothing left to wait for (not counted as changed). */
+    readonly unsettled: number;
     readonly changes: readonly FormulaChange[];
   };
   /** Registry rows that could not be read (reported; the rest refreshes). */
@@ -74,6 +78,8 @@ export interface InsertResult {
   readonly address: string;
   readonly rows: number;
   readonly asOf: AsOf;
+  /** Things the user should know (the date system could not be told, the as-of line was not written). */
+  readonly warnings: readonly string[];
 }
 
 export const label = (en: string, id: string): Label => ({ en, id });

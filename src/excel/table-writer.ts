@@ -1,14 +1,14 @@
 /**
  * The one table writer. A table is never written in place: its header and rows go first to a very
- * hidden staging sheet, in chunks that keep every request under ~3.5 MB (Excel on the web refuses 5 MB),
- * with calculation and screen updating suspended for each chunk's sync. Only when every chunk has
- * landed does one small batch put the new content in place (copyFrom, which carries values and number
+ * hidden staging sheet, in chunks that keep every request under ~3.5 MB as office.js sends it (Excel on the
+ * web refuses 5 MB), with calculation suspended for each chunk's sync (screen updating only once, when the
+ * content is put in place: suspending it in a loop makes the window flicker). Only when every chunk has
+ * landed does place-table.ts put the new content in place (copyFrom, which carries values and number
  * formats without resending them) — so a failed pull or a failure while writing leaves the old table
  * exactly as it was. "Until next sync" suspensions end by themselves, on failure too.
  */
 import type { CellValue, ShapedTable } from "../omspan/tables";
-import { headerCells } from "../omspan/tables";
-import { STAGING_SHEET } from "./hidden-sheets";
+import { STAGING_SHEET, deleteHiddenSheet } from "./hidden-sheets";
 
 /** Largest request a chunk may make (the limit is 5 MB; the op envelope adds a little). */
 export const CHUNK_BYTES = 3_500_000;
@@ -23,12 +23,17 @@ export const bodyRows = (shaped: ShapedTable) => Math.max(1, shaped.rowCount);
 
 function suspend(context: Excel.RequestContext): void {
   context.workbook.application.suspendApiCalculationUntilNextSync();
-  context.workbook.application.suspendScreenUpdatingUntilNextSync();
 }
 
-/** Rows per chunk so that a chunk's JSON stays under the budget. */
+/**
+ * office.js sends a matrix of more than 1,500 cells as slices of ~1,500 cells, each addressed by its own
+ * object paths (setRangePropertiesInBulk): about 700 bytes a slice on top of the values.
+ */
+const BYTES_PER_CELL_OF_SLICING = 700 / 1500;
+
+/** Rows per chunk so that a chunk's request stays under the budget. */
 export function rowsPerChunk(shaped: ShapedTable, budget = CHUNK_BYTES): number {
-  return Math.max(1, Math.floor(budget / shaped.rowBytes));
+  return Math.max(1, Math.floor(budget / (shaped.rowBytes + shaped.columns.length * BYTES_PER_CELL_OF_SLICING)));
 }
 
 /** Drops a staging sheet left over by an interrupted write. */
@@ -37,7 +42,7 @@ export async function dropStaging(context: Excel.RequestContext): Promise<void> 
   old.load("isNullObject");
   await context.sync();
   if (!old.isNullObject) {
-    old.delete();
+    deleteHiddenSheet(old);
     await context.sync();
   }
 }
@@ -58,7 +63,9 @@ export async function stageTable(
   const cols = shaped.columns.length;
   suspend(context);
   sheet.getRangeByIndexes(0, 0, 1, cols).numberFormat = [shaped.columns.map(() => "@")];
-  sheet.getRangeByIndexes(0, 0, 1, cols).values = [headerCells(shaped)];
+  // The header and the text columns are Text ("@") cells: they take OMSPAN's text as it is, never as a
+  // formula, so no apostrophe guard (which a Text cell would keep and show).
+  sheet.getRangeByIndexes(0, 0, 1, cols).values = [[...shaped.headers]];
   shaped.columns.forEach((c, j) => {
     // A single value is applied to every cell of the range (the Range.numberFormat docs; the typings
     // only allow a matrix — OfficeDev/office-js-docs-pr#2013): one short string instead of 100,000.

@@ -2,6 +2,7 @@
  * The pane's list of the workbook's OMSPAN tables (the registry, located as the user left them) and the
  * jump to a sheet (the change report). Read-only: refreshing goes through omspan-tables.ts.
  */
+import { runExcel } from "./excel-run";
 import type { DatasetId } from "../omspan/routes";
 import { readRegistry } from "./hidden-sheets";
 import { locateTables } from "./locate-tables";
@@ -19,7 +20,7 @@ export interface WorkbookTable {
 }
 
 export async function listOmspanTables(): Promise<WorkbookTable[]> {
-  return Excel.run(async (context) => {
+  return runExcel(async (context) => {
     const registry = await readRegistry(context);
     const located = await locateTables(context, registry.entries);
     return located.map(({ entry, found }) => ({
@@ -35,7 +36,7 @@ export async function listOmspanTables(): Promise<WorkbookTable[]> {
 
 /** Shows a sheet (the change report after a refresh). */
 export async function activateSheet(name: string): Promise<void> {
-  await Excel.run(async (context) => {
+  await runExcel(async (context) => {
     context.workbook.worksheets.getItem(name).activate();
     await context.sync();
   });

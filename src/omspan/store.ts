@@ -167,6 +167,15 @@ export class Store {
     this.emit();
   }
 
+  /** Settles once no pull is in flight (a refresh waits on this rather than on a clock). */
+  async whenIdle(): Promise<void> {
+    for (;;) {
+      const inFlight = [...this.entries.values()].filter((e) => !e.settled).map((e) => e.promise.catch(() => undefined));
+      if (!inFlight.length) return;
+      await Promise.all(inFlight);
+    }
+  }
+
   /** When a dataset was last pulled, and OMSPAN's cut-off date where known. */
   asOf(dataset: DatasetId, params: RouteParams = {}): AsOf | undefined {
     return this.asOfs.get(`${dataset}|${JSON.stringify(params)}`);

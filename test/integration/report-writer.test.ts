@@ -7,7 +7,7 @@
  * The largest full-profile report keeps every request under 5 MB; a failure mid-build leaves no sheet.
  */
 import { scanOmspanCells } from "../../src/excel/formula-cells";
-import { ReportBuildError, uniqueSheetName, writeReport } from "../../src/excel/report-writer";
+import { ReportBuildError, estimatedBytes, reportChunks, uniqueSheetName, writeReport } from "../../src/excel/report-writer";
 import { CHUNK_BYTES } from "../../src/excel/table-writer";
 import { buildReport, gridCounts, scopeOptions, TEMPLATE_IDS, type ReportGrid, type TemplateId } from "../../src/omspan/templates";
 import { installExcelStandin, PAYLOAD_LIMIT, type ExcelStandin } from "../support/excel-standin";
@@ -149,7 +149,7 @@ describe.each(["demo", "full"] as const)("report writer, %s profile", (profileNa
 
       const layout = xl.layout(out.sheet);
       expect(layout.frozen).toEqual(grid.freeze);
-      expect(layout.page).toEqual({ orientation: "Landscape", paperSize: "A4", zoom: { horizontalFitToPages: 1 }, printTitleRows: `$${grid.print.titleRows.replace(":", ":$")}` });
+      expect(layout.page).toEqual({ orientation: "Landscape", paperSize: "A4", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, printTitleRows: `$${grid.print.titleRows.replace(":", ":$")}` });
       grid.columnWidths.forEach((w, c) => expect(layout.columnWidths.get(c)).toBeGreaterThan(w * 4));
       expect(layout.formatAt(0, 0)).toMatchObject({ "font.bold": true, "font.size": 14 });
       const header = grid.cells.findIndex((row) => row[0]?.style === "header");
@@ -218,6 +218,12 @@ describe.each(["demo", "full"] as const)("report writer, %s profile", (profileNa
       const chunks = xl.syncs.filter((s) => s.ops.includes("Range.formulas"));
       expect(chunks.length).toBeGreaterThan(1);
       expect(Math.max(...chunks.map((s) => s.requestBytes))).toBeLessThan(CHUNK_BYTES);
+      // The writer's estimate, against office.js's own request: never low, and within 10 % on large chunks.
+      reportChunks(largest).forEach((c, i) => {
+        const estimate = estimatedBytes(largest, c.from, c.to);
+        expect(chunks[i]!.requestBytes).toBeLessThanOrEqual(estimate);
+        if (estimate > 1_000_000) expect(chunks[i]!.requestBytes).toBeGreaterThan(estimate * 0.9);
+      });
       const { omspan } = checkWritten(largest, out.sheet);
       expect(omspan).toBe(out.counts.omspanFormulas - 1);
     }

@@ -190,7 +190,7 @@ test("insert: new sheet by default or the selected cell; the outcome, or the wri
   const insert: DataActions["insert"] = async (query, target) => {
     calls.push([query, target]);
     if (target === "selection") throw new Error("the table needs Sheet1!B2:Q9 empty");
-    return { table: "OMSPAN_realisasi", address: "OMSPAN_realisasi!A2:P5", rows: 3, asOf: { fetchedAt: new Date() } };
+    return { table: "OMSPAN_realisasi", address: "OMSPAN_realisasi!A2:P5", rows: 3, asOf: { fetchedAt: new Date() }, warnings: [] };
   };
   show(storeActions(realisasi(3), insert).actions, "en");
   const t = stringsFor("en");

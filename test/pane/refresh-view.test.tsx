@@ -29,7 +29,7 @@ function summary(over: Partial<RefreshSummary> = {}): RefreshSummary {
     tables: [
       { table: "Realisasi_600001", sheet: "Laporan", dataset: "realisasi", status: "refreshed", notes: [], diff: { rowsBefore: 10, rowsAfter: 12, added: 3, removed: 1, changed: 2, totals: [{ key: "AMOUNT", header: "Jumlah", before: 100, after: 150, delta: 50 }] } },
     ],
-    formulas: { cells: 4, rerun: 0, changes: [{ address: "Laporan!H2", formula: "=OMSPAN.PAGU(\"600001\")", before: 1, after: 2 }] },
+    formulas: { cells: 4, rerun: 0, unsettled: 0, changes: [{ address: "Laporan!H2", formula: "=OMSPAN.PAGU(\"600001\")", before: 1, after: 2 }] },
     registryProblems: [],
     reportSheet: "Perubahan",
     warnings: [],

@@ -39,7 +39,7 @@ test("a colour Office.js would refuse fails the sync; operations after it are no
   expect(xl.layout("S").formats).toHaveLength(0);
 });
 
-test("freeze panes: at a range of the sheet (not another's), or rows", async () => {
+test("freeze panes: at a range of the sheet (not another's), or rows — on the active sheet's view (office-js #3148)", async () => {
   await run(async (ctx) => {
     const s = ctx.workbook.worksheets.getItem("S");
     s.freezePanes.freezeAt(s.getRange("A1:B7"));
@@ -52,8 +52,17 @@ test("freeze panes: at a range of the sheet (not another's), or rows", async () 
       await ctx.sync();
     }),
   ).rejects.toMatchObject({ code: "InvalidArgument" });
+  // T is not the active sheet: its freeze lands on the active sheet's view (S), T stays unfrozen.
   await run(async (ctx) => {
     ctx.workbook.worksheets.getItem("T").freezePanes.freezeRows(3);
+    await ctx.sync();
+  });
+  expect(xl.layout("T").frozen).toEqual({ rows: 0, columns: 0 });
+  expect(xl.layout("S").frozen).toEqual({ rows: 3, columns: 0 });
+  await run(async (ctx) => {
+    const t = ctx.workbook.worksheets.getItem("T");
+    t.activate();
+    t.freezePanes.freezeRows(3);
     await ctx.sync();
   });
   expect(xl.layout("T").frozen).toEqual({ rows: 3, columns: 0 });
@@ -85,8 +94,9 @@ test("conditional formats: a cell-value rule with its format; a colour scale nee
   ).rejects.toMatchObject({ code: "InvalidObjectPath" });
 });
 
-test("charts: one series per source column; added series take their values and categories; the title counts in the request", async () => {
+test("charts: one series per source column that holds something (none of a blank one); added series take their values and categories; the title counts in the request", async () => {
   const title = "T".repeat(10_000);
+  xl.put("S!B2", Array.from({ length: 12 }, (_, i) => [i, i * 2]));
   await run(async (ctx) => {
     const s = ctx.workbook.worksheets.getItem("S");
     const chart = s.charts.add("Line", s.getRange("B2:C13"), "Columns");
@@ -100,7 +110,15 @@ test("charts: one series per source column; added series take their values and c
   const [chart] = xl.layout("S").charts;
   expect(chart!.series.map((x) => [x.name, x.values?.c0, x.xValues?.c0])).toEqual([["Series1", 1, undefined], ["Series2", 2, undefined], ["Plan", 3, 0]]);
   expect(chart!.anchor).toBe("F2");
-  expect(xl.syncs.at(-1)!.requestBytes).toBeGreaterThan(title.length);
+  expect(Math.max(...xl.syncs.map((s) => s.requestBytes))).toBeGreaterThan(title.length);
+  // A chart of a blank column has no series: getItemAt(0) fails the batch (the Kurva S plan column).
+  await expect(
+    run(async (ctx) => {
+      const s = ctx.workbook.worksheets.getItem("S");
+      s.charts.add("Line", s.getRange("H2:H13"), "Columns").series.getItemAt(0).name = "Plan";
+      await ctx.sync();
+    }),
+  ).rejects.toMatchObject({ code: "ItemNotFound" });
 });
 
 test("page layout: orientation, paper, fit to one page wide, print title rows (rows only)", async () => {
@@ -112,7 +130,8 @@ test("page layout: orientation, paper, fit to one page wide, print title rows (r
     p.setPrintTitleRows("$1:$7");
     await ctx.sync();
   });
-  expect(xl.layout("S").page).toEqual({ orientation: "Landscape", paperSize: "A4", zoom: { horizontalFitToPages: 1 }, printTitleRows: "$1:$7" });
+  // A height left out stays one page tall: the whole report squeezed onto one sheet of paper.
+  expect(xl.layout("S").page).toEqual({ orientation: "Landscape", paperSize: "A4", zoom: { horizontalFitToPages: 1, verticalFitToPages: 1 }, printTitleRows: "$1:$7" });
   await expect(
     run(async (ctx) => {
       ctx.workbook.worksheets.getItem("S").pageLayout.setPrintTitleRows("A1:B2");

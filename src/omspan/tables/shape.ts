@@ -28,7 +28,10 @@ export interface ShapedTable {
   readonly rowCount: number;
   /** Plain values of rows [from, to): what Excel gives back when the sheet is read. */
   values(from: number, to: number): CellValue[][];
-  /** Rows [from, to) as they must be written: text guarded so it never becomes a formula. */
+  /**
+   * Rows [from, to) as they must be written (after the columns' number formats): text guarded so it never
+   * becomes a formula, except in Text columns, which keep it as text and would show the guard.
+   */
   cells(from: number, to: number): CellValue[][];
   /** A bound on the JSON size of one written row (for sizing chunks under the request limit). */
   readonly rowBytes: number;
@@ -87,7 +90,8 @@ export function shapeTable(table: Table, query: TableQuery, dateSystem: DateSyst
     const n = Math.max(0, to - from);
     const out: CellValue[][] = new Array(n);
     for (let i = 0; i < n; i++) out[i] = new Array<CellValue>(fillers.length);
-    fillers.forEach((f, j) => f(out, rows, from, j, guard));
+    // A Text ("@") cell keeps what is written as text, a formula too: the guard is for the other cells.
+    fillers.forEach((f, j) => f(out, rows, from, j, guard && columns[j]!.numberFormat !== "@"));
     return out;
   };
   return {
@@ -109,9 +113,3 @@ export function asOfCaption(query: TableQuery, asOf: AsOf): string {
     ? `OMSPAN · ${spec.label.id} · ditarik ${pulled} UTC${cut ? ` · data s.d. ${cut}` : ""}`
     : `OMSPAN · ${spec.label.en} · pulled ${pulled} UTC${cut ? ` · data up to ${cut}` : ""}`;
 }
-
-/** Header labels are the user's to read, never formulas either. */
-export function headerCells(shaped: ShapedTable): string[] {
-  return shaped.headers.map(cellText);
-}
-

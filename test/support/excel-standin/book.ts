@@ -1,44 +1,63 @@
-/** Workbook, worksheets, tables and application proxies of the stand-in. */
-import { boxAddress, parseAddress } from "./address";
+/**
+ * Workbook, worksheets and application on the host side of the stand-in, with the refusals Excel documents:
+ * - `Worksheet.delete` of a very hidden sheet fails (InvalidOperation: "if the worksheet's visibility is set
+ *   to VeryHidden, the delete operation will fail"), and so does deleting the last visible sheet;
+ * - `getSelectedRange` of a selection of several areas fails ("If multiple ranges are selected, this method
+ *   will throw an error"); `getSelectedRanges` gives them all;
+ * - an unquoted sheet name that reads as a cell reference (`TW1!A1`) is not a valid address (address.ts).
+ * Tables are in tables.ts.
+ */
 import type { StandinContext } from "./context";
-import { StandinError, type SheetModel, type TableModel } from "./model";
-import { ProxyBase, childProps } from "./proxy";
-import { RangeProxy } from "./range";
+import { StandinError, type SheetModel } from "./model";
+import { ProxyBase, pick, type ItemSnapshots } from "./proxy";
+import { RangeAreasProxy, RangeProxy } from "./range";
+import { parseAddress } from "./address";
 import { ChartCollectionProxy, FreezePanesProxy, PageLayoutProxy } from "./layout";
+import { TableCollectionProxy } from "./tables";
+
+const GRID = { rows: 1_048_576, cols: 16_384 };
 
 export class WorksheetProxy extends ProxyBase {
-  constructor(ctx: StandinContext, readonly resolve: () => SheetModel | null) {
+  constructor(ctx: StandinContext, private readonly find: () => SheetModel | null) {
     super(ctx, "Worksheet");
   }
 
+  resolve(): SheetModel | null {
+    return this.find();
+  }
+
   private sheet(): SheetModel {
-    const s = this.resolve();
+    const s = this.find();
     if (!s) throw new StandinError("ItemNotFound", "The requested resource doesn't exist.");
     return s;
   }
 
-  protected snapshot(props: string[] | undefined): Record<string, unknown> {
-    const s = this.resolve();
-    if (!s) return { isNullObject: true };
-    const all: Record<string, unknown> = { isNullObject: false, id: s.id, name: s.name, visibility: s.visibility, position: this.ctx.model.sheets.indexOf(s) };
-    if (!props) return all;
-    return Object.fromEntries(["isNullObject", ...props].map((p) => [p, all[p]]));
+  snapshot(props: string[] | undefined): Record<string, unknown> | null {
+    const s = this.find();
+    if (!s) return null;
+    return pick({ id: s.id, name: s.name, visibility: s.visibility, position: this.ctx.model.sheets.indexOf(s) }, props);
   }
 
-  get isNullObject(): boolean { return this.read("isNullObject"); }
-  get id(): string { return this.read("id"); }
-  get name(): string { return this.read("name"); }
-  get visibility(): string { return this.read("visibility"); }
-  set name(v: string) { this.call("Worksheet.name", v, () => void (this.sheet().name = v)); }
+  set name(v: string) {
+    this.call("Worksheet.name", () => {
+      if (this.ctx.model.sheets.some((x) => x !== this.find() && x.name.toLowerCase() === v.toLowerCase())) throw new StandinError("ItemAlreadyExists", `A sheet named ${v} already exists.`);
+      this.sheet().name = v;
+    });
+  }
   set visibility(v: string) {
-    this.call("Worksheet.visibility", v, () => void (this.sheet().visibility = v as SheetModel["visibility"]));
+    this.call("Worksheet.visibility", () => {
+      if (!["Visible", "Hidden", "VeryHidden"].includes(v)) throw new StandinError("InvalidArgument", `visibility ${v}`);
+      const s = this.sheet();
+      if (v !== "Visible" && s.visibility === "Visible" && this.ctx.model.sheets.filter((x) => x.visibility === "Visible").length === 1) {
+        throw new StandinError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
+      }
+      s.visibility = v as SheetModel["visibility"];
+    });
   }
 
   getRange(address?: string): RangeProxy {
-    return new RangeProxy(this.ctx, () => ({
-      sheet: this.sheet(),
-      box: address ? parseAddress(address).box : { r0: 0, c0: 0, rows: 1_048_576, cols: 16_384 },
-    }));
+    const box = address ? parseAddress(address).box : { r0: 0, c0: 0, rows: GRID.rows, cols: GRID.cols };
+    return new RangeProxy(this.ctx, () => ({ sheet: this.sheet(), box }));
   }
 
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): RangeProxy {
@@ -57,6 +76,10 @@ export class WorksheetProxy extends ProxyBase {
     return new TableCollectionProxy(this.ctx, () => this.sheet());
   }
 
+  get names(): NamedItemCollectionProxy {
+    return new NamedItemCollectionProxy(this.ctx, () => this.sheet());
+  }
+
   get freezePanes(): FreezePanesProxy {
     return new FreezePanesProxy(this.ctx, () => this.sheet());
   }
@@ -70,197 +93,81 @@ export class WorksheetProxy extends ProxyBase {
   }
 
   calculate(markAllDirty: boolean): void {
-    this.call("Worksheet.calculate", markAllDirty, () => this.ctx.model.calculate([this.sheet()]));
+    void markAllDirty;
+    this.call("Worksheet.calculate", () => this.ctx.model.calculate([this.sheet()]));
   }
 
   delete(): void {
-    this.call("Worksheet.delete", null, () => {
+    this.call("Worksheet.delete", () => {
       const s = this.sheet();
       const m = this.ctx.model;
+      if (s.visibility === "VeryHidden") {
+        throw new StandinError("InvalidOperation", "This operation is not permitted for the current object: a very hidden worksheet cannot be deleted.");
+      }
+      if (s.visibility === "Visible" && m.sheets.filter((x) => x.visibility === "Visible").length === 1) {
+        throw new StandinError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
+      }
       for (let i = m.tables.length - 1; i >= 0; i--) if (m.tables[i]!.sheet === s) m.tables.splice(i, 1);
+      const active = m.sheets[m.activeSheet];
       m.sheets.splice(m.sheets.indexOf(s), 1);
+      m.activeSheet = active && active !== s ? m.sheets.indexOf(active) : Math.max(0, m.sheets.findIndex((x) => x.visibility === "Visible"));
     });
   }
 
   activate(): void {
-    this.call("Worksheet.activate", null, () => void (this.ctx.model.activeSheet = this.ctx.model.sheets.indexOf(this.sheet())));
+    this.call("Worksheet.activate", () => {
+      const s = this.sheet();
+      if (s.visibility !== "Visible") throw new StandinError("InvalidOperation", "A hidden worksheet cannot be activated.");
+      this.ctx.model.activeSheet = this.ctx.model.sheets.indexOf(s);
+    });
   }
 }
 
-export class WorksheetCollectionProxy extends ProxyBase {
-  private proxies: WorksheetProxy[] = [];
+export class WorksheetCollectionProxy extends ProxyBase implements ItemSnapshots {
   constructor(ctx: StandinContext) {
     super(ctx, "WorksheetCollection");
   }
 
-  protected snapshot(props: string[] | undefined): Record<string, unknown> {
-    const sub = childProps(props);
-    this.proxies = this.ctx.model.sheets.map((s) => {
-      const p = new WorksheetProxy(this.ctx, () => s);
-      const snap = (p as unknown as { snapshot(x?: string[]): Record<string, unknown> }).snapshot(sub?.length ? sub : undefined);
-      for (const [k, v] of Object.entries(snap)) p.setLoaded(k, v);
-      return p;
-    });
-    return { items: this.proxies.map(() => ({})) };
+  snapshot(): Record<string, unknown> {
+    return {};
   }
 
-  get items(): WorksheetProxy[] {
-    this.read("items");
-    return this.proxies;
+  itemSnapshots(props: string[] | undefined): Record<string, unknown>[] {
+    // Each item carries its id: office.js addresses a loaded item by it in later requests.
+    return this.ctx.model.sheets.map((s) => ({ ...new WorksheetProxy(this.ctx, () => s).snapshot(props), id: s.id }));
   }
 
-  getItem(name: string): WorksheetProxy {
+  private byKey(key: string): SheetModel | null {
+    return this.ctx.model.sheet(key) ?? this.ctx.model.sheets.find((x) => x.id === key) ?? null;
+  }
+
+  getItem(key: string): WorksheetProxy {
     return new WorksheetProxy(this.ctx, () => {
-      const s = this.ctx.model.sheet(name) ?? this.ctx.model.sheets.find((x) => x.id === name);
-      if (!s) throw new StandinError("ItemNotFound", `The requested resource doesn't exist (${name}).`);
+      const s = this.byKey(key);
+      if (!s) throw new StandinError("ItemNotFound", `The requested resource doesn't exist (${key}).`);
       return s;
     });
   }
 
-  getItemOrNullObject(name: string): WorksheetProxy {
-    return new WorksheetProxy(this.ctx, () => this.ctx.model.sheet(name) ?? this.ctx.model.sheets.find((x) => x.id === name) ?? null);
+  getItemOrNullObject(key: string): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, () => this.byKey(key));
   }
 
   getActiveWorksheet(): WorksheetProxy {
     return new WorksheetProxy(this.ctx, () => this.ctx.model.sheets[this.ctx.model.activeSheet] ?? null);
   }
 
-  add(name: string): WorksheetProxy {
+  add(name?: string): WorksheetProxy {
     let made: SheetModel | null = null;
-    this.call("WorksheetCollection.add", name, () => void (made = this.ctx.model.addSheet(name)));
+    this.call("WorksheetCollection.add", () => {
+      const m = this.ctx.model;
+      let n = m.sheets.length + 1;
+      while (!name && m.sheet(`Sheet${n}`)) n++;
+      const wanted = name ?? `Sheet${n}`;
+      if (wanted.length > 31 || /[[\]:*?/\\]/.test(wanted) || !wanted.trim()) throw new StandinError("InvalidArgument", `The sheet name ${wanted} is not valid.`);
+      made = m.addSheet(wanted);
+    });
     return new WorksheetProxy(this.ctx, () => made);
-  }
-}
-
-export class TableProxy extends ProxyBase {
-  constructor(ctx: StandinContext, readonly resolve: () => TableModel | null) {
-    super(ctx, "Table");
-  }
-
-  private table(): TableModel {
-    const t = this.resolve();
-    if (!t) throw new StandinError("ItemNotFound", "The requested table doesn't exist.");
-    return t;
-  }
-
-  protected snapshot(props: string[] | undefined): Record<string, unknown> {
-    const t = this.resolve();
-    if (!t) return { isNullObject: true };
-    const all: Record<string, unknown> = { isNullObject: false, id: t.id, name: t.name };
-    if (!props) return all;
-    return Object.fromEntries(["isNullObject", ...props].map((p) => [p, all[p]]));
-  }
-
-  get isNullObject(): boolean { return this.read("isNullObject"); }
-  get id(): string { return this.read("id"); }
-  get name(): string { return this.read("name"); }
-  set name(v: string) {
-    this.call("Table.name", v, () => {
-      if (this.ctx.model.tables.some((t) => t !== this.resolve() && t.name.toLowerCase() === v.toLowerCase())) {
-        throw new StandinError("InvalidArgument", `A table named ${v} already exists.`);
-      }
-      this.table().name = v;
-    });
-  }
-
-  get worksheet(): WorksheetProxy {
-    return new WorksheetProxy(this.ctx, () => this.table().sheet);
-  }
-
-  getRange(): RangeProxy {
-    return new RangeProxy(this.ctx, () => ({ sheet: this.table().sheet, box: this.table().box }));
-  }
-
-  getHeaderRowRange(): RangeProxy {
-    return new RangeProxy(this.ctx, () => ({ sheet: this.table().sheet, box: { ...this.table().box, rows: 1 } }));
-  }
-
-  getDataBodyRange(): RangeProxy {
-    return new RangeProxy(this.ctx, () => {
-      const b = this.table().box;
-      return { sheet: this.table().sheet, box: { ...b, r0: b.r0 + 1, rows: b.rows - 1 } };
-    });
-  }
-
-  resize(address: string): void {
-    this.call("Table.resize", address, () => {
-      const t = this.table();
-      const { box } = parseAddress(address);
-      if (box.r0 !== t.box.r0 || box.c0 !== t.box.c0 || box.cols !== t.box.cols) {
-        throw new StandinError("InvalidArgument", "The table's header row must stay where it is.");
-      }
-      this.ctx.model.checkNoOverlap(t.sheet, box, t);
-      t.box = box;
-    });
-  }
-
-  delete(): void {
-    this.call("Table.delete", null, () => {
-      const m = this.ctx.model;
-      m.tables.splice(m.tables.indexOf(this.table()), 1);
-    });
-  }
-}
-
-export class TableCollectionProxy extends ProxyBase {
-  private proxies: TableProxy[] = [];
-  constructor(ctx: StandinContext, private readonly onSheet?: () => SheetModel) {
-    super(ctx, "TableCollection");
-  }
-
-  private list(): TableModel[] {
-    const s = this.onSheet?.();
-    return this.ctx.model.tables.filter((t) => !s || t.sheet === s);
-  }
-
-  protected snapshot(props: string[] | undefined): Record<string, unknown> {
-    const sub = childProps(props);
-    this.proxies = this.list().map((t) => {
-      const p = new TableProxy(this.ctx, () => t);
-      const snap = (p as unknown as { snapshot(x?: string[]): Record<string, unknown> }).snapshot(sub?.length ? sub : undefined);
-      for (const [k, v] of Object.entries(snap)) p.setLoaded(k, v);
-      return p;
-    });
-    return { items: this.proxies.map(() => ({})), count: this.proxies.length };
-  }
-
-  get items(): TableProxy[] {
-    this.read("items");
-    return this.proxies;
-  }
-
-  private find(key: string): TableModel | null {
-    return this.list().find((t) => t.id === key || t.name.toLowerCase() === key.toLowerCase()) ?? null;
-  }
-
-  getItem(key: string): TableProxy {
-    return new TableProxy(this.ctx, () => {
-      const t = this.find(key);
-      if (!t) throw new StandinError("ItemNotFound", `The requested table doesn't exist (${key}).`);
-      return t;
-    });
-  }
-
-  getItemOrNullObject(key: string): TableProxy {
-    return new TableProxy(this.ctx, () => this.find(key));
-  }
-
-  /** `address` is sheet-qualified (or on the active sheet); headers in its first row. */
-  add(address: string, hasHeaders: boolean): TableProxy {
-    let made: TableModel | null = null;
-    this.call("TableCollection.add", address, () => {
-      if (!hasHeaders) throw new StandinError("NotImplemented", "tables without headers");
-      const m = this.ctx.model;
-      const { sheet, box } = m.rangeOf(address);
-      if (box.rows < 2) throw new StandinError("InvalidArgument", "A table needs a header row and a body row.");
-      m.checkNoOverlap(sheet, box);
-      const id = m.newId();
-      let n = m.tables.length + 1;
-      while (m.tables.some((t) => t.name === `Table${n}`)) n++;
-      made = { id: `{T${id}}`, name: `Table${n}`, sheet, box };
-      m.tables.push(made);
-    });
-    return new TableProxy(this.ctx, () => made);
   }
 }
 
@@ -269,13 +176,10 @@ export class NumberFormatInfoProxy extends ProxyBase {
     super(ctx, "NumberFormatInfo");
   }
 
-  protected snapshot(): Record<string, unknown> {
+  snapshot(props: string[] | undefined): Record<string, unknown> {
     const d = this.ctx.model.culture.decimalSeparator;
-    return { numberDecimalSeparator: d, numberGroupSeparator: d === "," ? "." : "," };
+    return pick({ numberDecimalSeparator: d, numberGroupSeparator: d === "," ? "." : "," }, props);
   }
-
-  get numberDecimalSeparator(): string { return this.read("numberDecimalSeparator"); }
-  get numberGroupSeparator(): string { return this.read("numberGroupSeparator"); }
 }
 
 /** application.cultureInfo (ExcelApi 1.11): Excel's culture, not the display language. */
@@ -286,11 +190,9 @@ export class CultureInfoProxy extends ProxyBase {
     this.numberFormat = new NumberFormatInfoProxy(ctx);
   }
 
-  protected snapshot(): Record<string, unknown> {
-    return { name: this.ctx.model.culture.name };
+  snapshot(props: string[] | undefined): Record<string, unknown> {
+    return pick({ name: this.ctx.model.culture.name }, props);
   }
-
-  get name(): string { return this.read("name"); }
 }
 
 export class ApplicationProxy extends ProxyBase {
@@ -300,23 +202,34 @@ export class ApplicationProxy extends ProxyBase {
     this.cultureInfo = new CultureInfoProxy(ctx);
   }
 
-  protected snapshot(): Record<string, unknown> {
-    return { calculationMode: this.ctx.model.calculationMode };
+  /** The separators Excel uses now: the culture's, unless the user turned system separators off (ExcelApi 1.11). */
+  snapshot(props: string[] | undefined): Record<string, unknown> {
+    const m = this.ctx.model;
+    const own = m.separators;
+    const culture = m.culture.decimalSeparator;
+    return pick(
+      {
+        calculationMode: m.calculationMode,
+        useSystemSeparators: !own,
+        decimalSeparator: own?.decimal ?? culture,
+        thousandsSeparator: own?.thousands ?? (culture === "," ? "." : ","),
+      },
+      props,
+    );
   }
-
-  get calculationMode(): string { return this.read("calculationMode"); }
 
   /** Recalculates every open workbook — here, the one workbook. */
   calculate(calculationType: string): void {
-    this.call("Application.calculate", calculationType, () => this.ctx.model.calculate(this.ctx.model.sheets));
+    void calculationType;
+    this.call("Application.calculate", () => this.ctx.model.calculate(this.ctx.model.sheets));
   }
 
   suspendApiCalculationUntilNextSync(): void {
-    this.call("suspendApiCalculationUntilNextSync", null, () => undefined);
+    this.call("suspendApiCalculationUntilNextSync", () => undefined);
   }
 
   suspendScreenUpdatingUntilNextSync(): void {
-    this.call("suspendScreenUpdatingUntilNextSync", null, () => undefined);
+    this.call("suspendScreenUpdatingUntilNextSync", () => undefined);
   }
 }
 
@@ -331,18 +244,24 @@ export class WorkbookProxy extends ProxyBase {
     this.application = new ApplicationProxy(ctx);
   }
 
-  /** `use1904DateSystem` is only in newer requirement sets; the stand-in answers it when `modern`. */
-  protected snapshot(props: string[] | undefined): Record<string, unknown> {
-    const out: Record<string, unknown> = { name: "Book1.xlsx" };
-    if (props?.includes("use1904DateSystem")) out.use1904DateSystem = this.ctx.model.date1904;
-    return out;
+  snapshot(props: string[] | undefined): Record<string, unknown> {
+    return pick({ name: "Book1.xlsx", use1904DateSystem: this.ctx.model.date1904 }, props);
   }
 
-  /** The selected range (ExcelApi 1.1). */
+  /** The selected range (ExcelApi 1.1); a selection of several areas is refused, as Excel does. */
   getSelectedRange(): RangeProxy {
     return new RangeProxy(this.ctx, () => {
       const s = this.ctx.model.selected();
-      return { sheet: s.sheet, box: s.box };
+      if (s.areas.length > 1) throw new StandinError("InvalidSelection", "The current selection is invalid for this operation (several areas are selected).");
+      return { sheet: s.sheet, box: s.areas[0]! };
+    });
+  }
+
+  /** Every area of the selection (ExcelApi 1.9). */
+  getSelectedRanges(): RangeAreasProxy {
+    return new RangeAreasProxy(this.ctx, () => {
+      const s = this.ctx.model.selected();
+      return s.areas.map((box) => ({ sheet: s.sheet, box }));
     });
   }
 
@@ -353,9 +272,75 @@ export class WorkbookProxy extends ProxyBase {
       return { sheet: s.sheet, box: s.active };
     });
   }
-
-  get name(): string { return this.read("name"); }
-  get use1904DateSystem(): boolean { return this.read("use1904DateSystem"); }
 }
 
-export { boxAddress };
+/** A sheet's names (ExcelApi 1.4): a name and what it refers to; the add-in marks its own sheets with one. */
+export class NamedItemCollectionProxy extends ProxyBase implements ItemSnapshots {
+  constructor(ctx: StandinContext, private readonly sheet: () => SheetModel) {
+    super(ctx, "NamedItemCollection");
+  }
+
+  snapshot(props: string[] | undefined): Record<string, unknown> {
+    return pick({ count: this.sheet().names.size }, props);
+  }
+
+  itemSnapshots(props: string[] | undefined): Record<string, unknown>[] {
+    return [...this.sheet().names.values()].map((n) => pick({ name: n.name, formula: n.formula, visible: n.visible, comment: n.comment, scope: "Worksheet" }, props));
+  }
+
+  private named(name: string): NamedItemProxy {
+    return new NamedItemProxy(this.ctx, () => this.sheet().names.get(name.toLowerCase()) ?? null);
+  }
+
+  getItem(name: string): NamedItemProxy {
+    return new NamedItemProxy(this.ctx, () => {
+      const n = this.sheet().names.get(name.toLowerCase());
+      if (!n) throw new StandinError("ItemNotFound", `There is no name ${name}.`);
+      return n;
+    });
+  }
+
+  getItemOrNullObject(name: string): NamedItemProxy {
+    return this.named(name);
+  }
+
+  add(name: string, reference: unknown, comment?: string): NamedItemProxy {
+    this.call("NamedItemCollection.add", () => {
+      if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name)) throw new StandinError("InvalidArgument", `The name ${name} is not valid.`);
+      const names = this.sheet().names;
+      if (names.has(name.toLowerCase())) throw new StandinError("ItemAlreadyExists", `The name ${name} already exists.`);
+      names.set(name.toLowerCase(), { name, formula: typeof reference === "string" ? reference : "=#REF!", visible: true, comment: comment ?? "" });
+    });
+    return this.named(name);
+  }
+}
+
+export class NamedItemProxy extends ProxyBase {
+  constructor(ctx: StandinContext, private readonly find: () => { name: string; formula: string; visible: boolean; comment: string } | null) {
+    super(ctx, "NamedItem");
+  }
+
+  resolve(): unknown {
+    return this.find();
+  }
+
+  snapshot(props: string[] | undefined): Record<string, unknown> | null {
+    const n = this.find();
+    return n ? pick({ name: n.name, formula: n.formula, visible: n.visible, comment: n.comment, scope: "Worksheet" }, props) : null;
+  }
+
+  set visible(v: boolean) {
+    this.call("NamedItem.visible", () => {
+      const n = this.find();
+      if (!n) throw new StandinError("InvalidObjectPath", "a null name");
+      n.visible = v;
+    });
+  }
+
+  delete(): void {
+    this.call("NamedItem.delete", () => {
+      const n = this.find();
+      for (const s of this.ctx.model.sheets) if (n && s.names.get(n.name.toLowerCase()) === n) s.names.delete(n.name.toLowerCase());
+    });
+  }
+}

@@ -1,19 +1,27 @@
 /**
- * The stand-in's request context: like Office.js, proxies only queue work; `sync` sends the queue as one
- * request and applies it in order. Every sync is recorded with its request and response sizes; a
- * request over 5 MB is refused before anything is applied (RequestPayloadSizeLimitExceeded), and so is
- * an answer over 5 MB (ResponsePayloadSizeLimitExceeded, after the operations ran — as Excel on the web
- * fails the batch). Operations after a failing one are not applied; earlier ones stay applied.
+ * One request on the host side of the stand-in. The host (host.ts) replays office.js's actions on the
+ * workbook's objects, which only queue operations here, each tagged with the action it came from; then
+ * `apply` runs them in order, as Excel runs a batch: operations after a failing one are not applied, earlier
+ * ones stay applied. Every request is recorded with its size as office.js built it and the size of the answer.
  */
-import { StandinError, type WorkbookModel } from "./model";
+import type { WorkbookModel } from "./model";
+import { StandinError } from "./model";
 
+/** Excel on the web's limit for a request and for an answer (the Excel performance page). */
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 
 export interface SyncRecord {
   readonly index: number;
+  /** The Excel.run this request belongs to (1, 2, … in the order the runs started). */
+  readonly run: number;
+  /** Operations in order (`Range.values`, `Worksheet.delete`…): what tests match on. */
   readonly ops: readonly string[];
+  /** Bytes of the request text office.js sent (UTF-8). */
   readonly requestBytes: number;
+  /** Bytes of the answer. */
   readonly responseBytes: number;
+  /** office.js's request flags (64: delayForCellEdit). */
+  readonly flags: number;
   /** Whether the batch asked for calculation / screen updating to be suspended. */
   readonly calcSuspended: boolean;
   readonly screenSuspended: boolean;
@@ -24,21 +32,42 @@ export interface SyncRecord {
 
 export interface Op {
   readonly name: string;
-  /** What the request carries for this operation (values written, arguments). */
-  readonly payload?: unknown;
-  /** Applies the operation; a returned value is part of the answer. */
+  /** Applies the operation; a returned value is the action's answer. */
   readonly run: () => unknown;
+  /** Not listed in `ops` (the host's own bookkeeping: instantiating an object path). */
+  readonly hidden?: boolean;
 }
 
 export interface StandinState {
   readonly model: WorkbookModel;
   readonly syncs: SyncRecord[];
-  /** Makes a sync fail before it applies anything (a lost connection, Excel busy). */
+  /** Makes matching requests fail before they apply anything (a lost connection, Excel busy). */
   failWhen?: (sync: { index: number; ops: readonly string[] }) => boolean;
+  /**
+   * Objects Excel keeps for later requests of an Excel.run (office.js's `_KeepReference`, answered with a
+   * `_ReferenceId`): what each stood for when it was kept, by reference id.
+   */
+  readonly refs?: Map<string, KeptObject>;
+}
+
+/** A kept range (or ranges): the cells it stood for when kept. */
+export type KeptObject = { readonly kind: "range"; readonly ref: unknown } | { readonly kind: "areas"; readonly refs: unknown };
+
+interface Queued extends Op {
+  readonly action: number;
+}
+
+export interface Applied {
+  /** The answer of each action that had one, by action index. */
+  readonly answers: Map<number, unknown>;
+  readonly error?: { code: string; message: string; action: number };
+  readonly applyMs: number;
 }
 
 export class StandinContext {
-  private queue: Op[] = [];
+  private readonly queue: Queued[] = [];
+  /** The index of the action being replayed: operations queued now belong to it. */
+  action = -1;
   constructor(readonly state: StandinState) {}
 
   get model(): WorkbookModel {
@@ -46,66 +75,26 @@ export class StandinContext {
   }
 
   enqueue(op: Op): void {
-    this.queue.push(op);
+    this.queue.push({ ...op, action: this.action });
   }
 
-  get pendingOps(): number {
-    return this.queue.length;
+  /** Names of the queued operations (what a test matches a request by). */
+  get opNames(): string[] {
+    return this.queue.filter((o) => !o.hidden).map((o) => o.name);
   }
 
-  async sync(): Promise<void> {
-    const ops = this.queue;
-    this.queue = [];
-    const names = ops.map((o) => o.name);
-    const index = this.state.syncs.length;
-    const requestBytes = JSON.stringify(ops.map((o) => [o.name, o.payload ?? null])).length;
-    let applyMs = 0;
-    const record = (responseBytes: number, error?: string) =>
-      this.state.syncs.push({
-        index,
-        ops: names,
-        requestBytes,
-        responseBytes,
-        calcSuspended: names.includes("suspendApiCalculationUntilNextSync"),
-        screenSuspended: names.includes("suspendScreenUpdatingUntilNextSync"),
-        applyMs,
-        error,
-      });
-    await Promise.resolve();
-    if (requestBytes > PAYLOAD_LIMIT) {
-      record(0, "RequestPayloadSizeLimitExceeded");
-      throw new StandinError("RequestPayloadSizeLimitExceeded", "The request payload size has exceeded the limit.");
-    }
-    if (this.state.failWhen?.({ index, ops: names })) {
-      record(0, "GeneralException");
-      throw new StandinError("GeneralException", "An internal error has occurred.");
-    }
-    const answers: unknown[] = [];
+  apply(): Applied {
+    const answers = new Map<number, unknown>();
     const t0 = performance.now();
-    for (const op of ops) {
+    for (const op of this.queue) {
       try {
         const a = op.run();
-        if (a !== undefined) answers.push(a);
+        if (a !== undefined) answers.set(op.action, a);
       } catch (e) {
-        applyMs = performance.now() - t0;
-        record(JSON.stringify(answers).length, (e as StandinError).code ?? "GeneralException");
-        throw e;
+        const err = e instanceof StandinError ? e : new StandinError("GeneralException", String((e as Error)?.message ?? e));
+        return { answers, error: { code: err.code, message: err.message, action: op.action }, applyMs: performance.now() - t0 };
       }
     }
-    applyMs = performance.now() - t0;
-    const responseBytes = JSON.stringify(answers).length;
-    record(responseBytes);
-    if (responseBytes > PAYLOAD_LIMIT) {
-      throw new StandinError("ResponsePayloadSizeLimitExceeded", "The response payload size has exceeded the limit.");
-    }
+    return { answers, applyMs: performance.now() - t0 };
   }
 }
-
-/** Office's error for reading a property that was not loaded and synced. */
-export function notLoaded(type: string, prop: string): StandinError {
-  return new StandinError(
-    "PropertyNotLoaded",
-    `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
-  ).withType(type);
-}
-

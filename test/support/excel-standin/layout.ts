@@ -90,11 +90,11 @@ class FormatPart extends ProxyBase {
   constructor(ctx: StandinContext, type: string, protected readonly target: Target, private readonly prefix: string) {
     super(ctx, type);
   }
-  protected snapshot(): Record<string, unknown> {
+  snapshot(): Record<string, unknown> {
     return {};
   }
   protected put(key: string, value: unknown, check?: (v: unknown) => void): void {
-    this.call(`${this.type}.${key}`, value, () => {
+    this.call(`${this.type}.${key}`, () => {
       check?.(value);
       const { sheet, box } = this.target();
       layoutOf(sheet).formats.push({ box, key: this.prefix + key, value });
@@ -149,7 +149,7 @@ export class RangeFormatProxy extends FormatPart {
   set horizontalAlignment(v: string) { this.put("horizontalAlignment", v, (x) => checkEnum(x, ["General", "Left", "Center", "Right", "Fill", "Justify", "CenterAcrossSelection", "Distributed"], "alignment")); }
   /** Points, 0–~1,600 (255 characters); applies to every column of the range. */
   set columnWidth(v: number) {
-    this.call("RangeFormat.columnWidth", v, () => {
+    this.call("RangeFormat.columnWidth", () => {
       if (typeof v !== "number" || v < 0 || v > 1_600) throw new StandinError("InvalidArgument", `column width ${v}`);
       const { sheet, box } = this.target();
       for (let c = box.c0; c < box.c0 + box.cols; c++) layoutOf(sheet).columnWidths.set(c, v);
@@ -157,29 +157,38 @@ export class RangeFormatProxy extends FormatPart {
   }
 }
 
+/**
+ * Frozen panes belong to a sheet's view, and Office.js applies them to the *active* sheet's view whatever
+ * sheet they were asked of (office-js #3148): freezing a sheet that is not active freezes the active one.
+ */
 export class FreezePanesProxy extends ProxyBase {
   constructor(ctx: StandinContext, private readonly sheet: () => SheetModel) {
     super(ctx, "WorksheetFreezePanes");
   }
-  protected snapshot(): Record<string, unknown> {
+  snapshot(): Record<string, unknown> {
     return {};
+  }
+  private view(): SheetLayout {
+    this.sheet();
+    const m = this.ctx.model;
+    return layoutOf(m.sheets[m.activeSheet] ?? this.sheet());
   }
   /** Freezes the rows and columns above and left of the range's bottom-right corner (the range's top-left pane). */
   freezeAt(range: { resolve(): { sheet: SheetModel; box: Box } | null }): void {
-    this.call("WorksheetFreezePanes.freezeAt", null, () => {
+    this.call("WorksheetFreezePanes.freezeAt", () => {
       const r = range.resolve();
       if (!r || r.sheet !== this.sheet()) throw new StandinError("InvalidArgument", "freezeAt needs a range of this sheet");
-      layoutOf(r.sheet).frozen = { rows: r.box.r0 + r.box.rows, columns: r.box.c0 + r.box.cols };
+      this.view().frozen = { rows: r.box.r0 + r.box.rows, columns: r.box.c0 + r.box.cols };
     });
   }
   freezeRows(count = 1): void {
-    this.call("WorksheetFreezePanes.freezeRows", count, () => void (layoutOf(this.sheet()).frozen = { rows: count, columns: 0 }));
+    this.call("WorksheetFreezePanes.freezeRows", () => void (this.view().frozen = { rows: count, columns: 0 }));
   }
   freezeColumns(count = 1): void {
-    this.call("WorksheetFreezePanes.freezeColumns", count, () => void (layoutOf(this.sheet()).frozen = { rows: 0, columns: count }));
+    this.call("WorksheetFreezePanes.freezeColumns", () => void (this.view().frozen = { rows: 0, columns: count }));
   }
   unfreeze(): void {
-    this.call("WorksheetFreezePanes.unfreeze", null, () => void (layoutOf(this.sheet()).frozen = { rows: 0, columns: 0 }));
+    this.call("WorksheetFreezePanes.unfreeze", () => void (this.view().frozen = { rows: 0, columns: 0 }));
   }
 }
 
@@ -188,7 +197,7 @@ class RuleFormat {
   constructor(private readonly ctx: StandinContext, private readonly model: () => ConditionalModel) {}
   private part(kind: "font" | "fill") {
     const set = (key: string, v: unknown) =>
-      this.ctx.enqueue({ name: `ConditionalRangeFormat.${kind}.${key}`, payload: v, run: () => { checkColor(v); this.model().format[`${kind}.${key}`] = v; } });
+      this.ctx.enqueue({ name: `ConditionalRangeFormat.${kind}.${key}`, run: () => { checkColor(v); this.model().format[`${kind}.${key}`] = v; } });
     return { set color(v: string) { set("color", v); } };
   }
   get font() { return this.part("font"); }
@@ -202,13 +211,16 @@ export class ConditionalFormatProxy extends ProxyBase {
   constructor(ctx: StandinContext, private readonly model: () => ConditionalModel) {
     super(ctx, "ConditionalFormat");
   }
-  protected snapshot(): Record<string, unknown> {
+  resolve(): ConditionalModel {
+    return this.model();
+  }
+  snapshot(): Record<string, unknown> {
     const m = this.model();
     return { type: m.type };
   }
   private only(type: ConditionalModel["type"]): void {
     // Office.js: the type-specific part of another type is a null object; using it fails at sync.
-    this.call("ConditionalFormat.check", type, () => {
+    this.call("ConditionalFormat.check", () => {
       if (this.model().type !== type) throw new StandinError("InvalidObjectPath", `not a ${type} conditional format`);
     });
   }
@@ -221,7 +233,6 @@ export class ConditionalFormatProxy extends ProxyBase {
       set rule(v: { formula1: string; formula2?: string; operator: string }) {
         ctx.enqueue({
           name: "CellValueConditionalFormat.rule",
-          payload: v,
           run: () => {
             if (typeof v?.formula1 !== "string") throw new StandinError("InvalidArgument", "rule.formula1");
             checkEnum(v.operator, OPERATORS, "operator");
@@ -239,7 +250,6 @@ export class ConditionalFormatProxy extends ProxyBase {
       set criteria(v: ConditionalModel["criteria"]) {
         ctx.enqueue({
           name: "ColorScaleConditionalFormat.criteria",
-          payload: v,
           run: () => {
             if (!v?.minimum || !v.maximum) throw new StandinError("InvalidArgument", "a colour scale needs a minimum and a maximum");
             for (const c of Object.values(v)) {
@@ -258,14 +268,13 @@ export class ConditionalFormatCollectionProxy extends ProxyBase {
   constructor(ctx: StandinContext, private readonly target: Target) {
     super(ctx, "ConditionalFormatCollection");
   }
-  protected snapshot(): Record<string, unknown> {
+  snapshot(): Record<string, unknown> {
     const { sheet, box } = this.target();
     return { count: layoutOf(sheet).conditional.filter((c) => c.box.r0 === box.r0 && c.box.c0 === box.c0).length };
   }
-  get count(): number { return this.read("count"); }
   add(type: string): ConditionalFormatProxy {
     let made: ConditionalModel | null = null;
-    this.call("ConditionalFormatCollection.add", type, () => {
+    this.call("ConditionalFormatCollection.add", () => {
       if (type !== "CellValue" && type !== "ColorScale") throw new StandinError("NotImplemented", `conditional format ${type}`);
       const { sheet, box } = this.target();
       made = { box, type, format: {} };
@@ -286,19 +295,31 @@ const boxOf = (r: RangeLike): Box => {
 };
 
 export class ChartSeriesProxy extends ProxyBase {
-  constructor(ctx: StandinContext, private readonly model: () => SeriesModel) {
+  constructor(ctx: StandinContext, private readonly model: () => SeriesModel, private readonly chart: () => ChartModel) {
     super(ctx, "ChartSeries");
   }
-  protected snapshot(): Record<string, unknown> {
+  /** Where the series is drawn among the chart's (ExcelApi 1.7): the chart's series move accordingly. */
+  set plotOrder(v: number) {
+    this.call("ChartSeries.plotOrder", () => {
+      const list = this.chart().series;
+      const s = this.model();
+      if (!Number.isInteger(v) || v < 0 || v >= list.length) throw new StandinError("InvalidArgument", `plot order ${v}`);
+      list.splice(list.indexOf(s), 1);
+      list.splice(v, 0, s);
+    });
+  }
+  resolve(): SeriesModel {
+    return this.model();
+  }
+  snapshot(): Record<string, unknown> {
     return { name: this.model().name };
   }
-  get name(): string { return this.read("name"); }
-  set name(v: string) { this.call("ChartSeries.name", v, () => void (this.model().name = v)); }
+  set name(v: string) { this.call("ChartSeries.name", () => void (this.model().name = v)); }
   setValues(range: RangeLike): void {
-    this.call("ChartSeries.setValues", null, () => void (this.model().values = boxOf(range)));
+    this.call("ChartSeries.setValues", () => void (this.model().values = boxOf(range)));
   }
   setXAxisValues(range: RangeLike): void {
-    this.call("ChartSeries.setXAxisValues", null, () => void (this.model().xValues = boxOf(range)));
+    this.call("ChartSeries.setXAxisValues", () => void (this.model().xValues = boxOf(range)));
   }
 }
 
@@ -306,65 +327,81 @@ export class ChartProxy extends ProxyBase {
   constructor(ctx: StandinContext, private readonly model: () => ChartModel) {
     super(ctx, "Chart");
   }
-  protected snapshot(): Record<string, unknown> {
+  resolve(): ChartModel {
+    return this.model();
+  }
+  snapshot(): Record<string, unknown> {
     const m = this.model();
     return { name: "Chart", chartType: m.type, width: m.width, height: m.height };
   }
   get title() {
     const self = this;
-    return { set text(v: string) { self.call("ChartTitle.text", v, () => void (self.model().title = v)); } };
+    return { set text(v: string) { self.call("ChartTitle.text", () => void (self.model().title = v)); } };
   }
   get legend() {
     const self = this;
-    return { set position(v: string) { self.call("ChartLegend.position", v, () => { checkEnum(v, ["Top", "Bottom", "Left", "Right", "Corner", "Custom", "Invalid"], "legend position"); self.model().legend = v; }); } };
+    return { set position(v: string) { self.call("ChartLegend.position", () => { checkEnum(v, ["Top", "Bottom", "Left", "Right", "Corner", "Custom", "Invalid"], "legend position"); self.model().legend = v; }); } };
   }
   get series() {
     const self = this;
     return {
       getItemAt(i: number): ChartSeriesProxy {
-        return new ChartSeriesProxy(self.ctx, () => {
-          const s = self.model().series[i];
-          if (!s) throw new StandinError("ItemNotFound", `series ${i}`);
-          return s;
-        });
+        // The series found when the object is first used stays the object (as Excel's does), whatever moves after.
+        let found: SeriesModel | undefined;
+        return new ChartSeriesProxy(
+          self.ctx,
+          () => {
+            found ??= self.model().series[i];
+            if (!found) throw new StandinError("ItemNotFound", `The chart has no series ${i}.`);
+            return found;
+          },
+          () => self.model(),
+        );
       },
       add(name?: string): ChartSeriesProxy {
         let made: SeriesModel | null = null;
-        self.call("ChartSeriesCollection.add", name ?? null, () => void self.model().series.push((made = { name: name ?? `Series${self.model().series.length + 1}` })));
-        return new ChartSeriesProxy(self.ctx, () => made!);
+        self.call("ChartSeriesCollection.add", () => void self.model().series.push((made = { name: name ?? `Series${self.model().series.length + 1}` })));
+        return new ChartSeriesProxy(self.ctx, () => made!, () => self.model());
       },
     };
   }
   setPosition(start: string, end?: string): void {
-    this.call("Chart.setPosition", [start, end ?? null], () => {
+    this.call("Chart.setPosition", () => {
       parseAddress(start);
       this.model().anchor = start;
     });
   }
-  set width(v: number) { this.call("Chart.width", v, () => void (this.model().width = v)); }
-  set height(v: number) { this.call("Chart.height", v, () => void (this.model().height = v)); }
+  set width(v: number) { this.call("Chart.width", () => void (this.model().width = v)); }
+  set height(v: number) { this.call("Chart.height", () => void (this.model().height = v)); }
 }
 
 export class ChartCollectionProxy extends ProxyBase {
   constructor(ctx: StandinContext, private readonly sheet: () => SheetModel) {
     super(ctx, "ChartCollection");
   }
-  protected snapshot(): Record<string, unknown> {
+  snapshot(): Record<string, unknown> {
     return { count: layoutOf(this.sheet()).charts.length };
   }
-  get count(): number { return this.read("count"); }
   /** Series from the source's columns (seriesBy "Columns") or rows, one per column or row. */
   add(type: string, source: RangeLike, seriesBy = "Auto"): ChartProxy {
     let made: ChartModel | null = null;
-    this.call("ChartCollection.add", [type, seriesBy], () => {
+    this.call("ChartCollection.add", () => {
       checkEnum(type, ["Line", "LineMarkers", "ColumnClustered", "BarClustered", "Pie", "XYScatter"], "chart type");
       const b = boxOf(source);
       const byRows = seriesBy === "Rows";
       const n = byRows ? b.rows : b.cols;
-      const series = Array.from({ length: n }, (_, i) => ({
-        name: `Series${i + 1}`,
-        values: byRows ? { r0: b.r0 + i, c0: b.c0, rows: 1, cols: b.cols } : { r0: b.r0, c0: b.c0 + i, rows: b.rows, cols: 1 },
-      }));
+      const sheet = this.sheet();
+      const blank = (box: Box) => {
+        for (let r = box.r0; r < box.r0 + box.rows; r++) for (let c = box.c0; c < box.c0 + box.cols; c++) {
+          const x = sheet.get(r, c);
+          if (x && (x.v !== "" || x.f)) return false;
+        }
+        return true;
+      };
+      // Excel makes no series of a column (or row) with nothing in it: a chart of blank cells has none.
+      const series = Array.from({ length: n }, (_, i) => (byRows ? { r0: b.r0 + i, c0: b.c0, rows: 1, cols: b.cols } : { r0: b.r0, c0: b.c0 + i, rows: b.rows, cols: 1 }))
+        .filter((values) => !blank(values))
+        .map((values, i) => ({ name: `Series${i + 1}`, values }));
       made = { type, series };
       layoutOf(this.sheet()).charts.push(made);
     });
@@ -378,17 +415,23 @@ export class PageLayoutProxy extends ProxyBase {
   constructor(ctx: StandinContext, private readonly sheet: () => SheetModel) {
     super(ctx, "PageLayout");
   }
-  protected snapshot(): Record<string, unknown> {
+  snapshot(): Record<string, unknown> {
     return { ...layoutOf(this.sheet()).page };
   }
   private page(): PageModel {
     return layoutOf(this.sheet()).page;
   }
-  set orientation(v: string) { this.call("PageLayout.orientation", v, () => { checkEnum(v, ["Portrait", "Landscape"], "orientation"); this.page().orientation = v; }); }
-  set paperSize(v: string) { this.call("PageLayout.paperSize", v, () => { checkEnum(v, ["A3", "A4", "A5", "Letter", "Legal", "Folio"], "paper size"); this.page().paperSize = v; }); }
-  set zoom(v: PageModel["zoom"]) { this.call("PageLayout.zoom", v, () => void (this.page().zoom = { ...v })); }
+  set orientation(v: string) { this.call("PageLayout.orientation", () => { checkEnum(v, ["Portrait", "Landscape"], "orientation"); this.page().orientation = v; }); }
+  set paperSize(v: string) { this.call("PageLayout.paperSize", () => { checkEnum(v, ["A3", "A4", "A5", "Letter", "Legal", "Folio"], "paper size"); this.page().paperSize = v; }); }
+  /** Fit to pages: a height left out stays Excel's default of one page tall (set it to 0 for "as many as needed"). */
+  set zoom(v: PageModel["zoom"]) {
+    this.call("PageLayout.zoom", () => {
+      const fit = v?.horizontalFitToPages !== undefined || v?.verticalFitToPages !== undefined;
+      this.page().zoom = fit ? { horizontalFitToPages: v?.horizontalFitToPages ?? 1, verticalFitToPages: v?.verticalFitToPages ?? 1 } : { ...v };
+    });
+  }
   setPrintTitleRows(rows: string): void {
-    this.call("PageLayout.setPrintTitleRows", rows, () => {
+    this.call("PageLayout.setPrintTitleRows", () => {
       if (!ROWS.test(rows)) throw new StandinError("InvalidArgument", `print title rows ${rows}`);
       this.page().printTitleRows = rows;
     });

@@ -3,10 +3,15 @@
  * cannot overlap, and calculation. Cell semantics follow Excel where the add-in depends on them:
  * a written string starting with `=`, `+`, `-` or `@` is read as a formula (Range.values docs), a leading
  * apostrophe keeps text as text, a number-like string becomes a number unless the cell is formatted "@"
- * (so leading zeros need the text format), and — as office-js issue 4502 reports for Windows and Mac —
+ * (so leading zeros need the text format); a cell formatted "@" (Text) keeps whatever is written as text —
+ * a formula too, as Excel does, and an apostrophe stays part of the text (Excel may show it there); and — as
+ * office-js issue 4502 reports for Windows and Mac —
  * a recalculation skips formula cells that currently show an error unless `errorCellsRecalculate` is set.
  */
 import { intersects, parseAddress, type Box } from "./address";
+import { StandinError } from "./errors";
+
+export { StandinError };
 
 export type Scalar = string | number | boolean;
 
@@ -22,26 +27,15 @@ const NUMBER_LIKE = /^[+-]?\d+(\.\d+)?$/;
 
 export const isErrorValue = (v: unknown) => typeof v === "string" && ERRORS.includes(v);
 
-export class StandinError extends Error {
-  constructor(readonly code: string, message: string) {
-    super(message);
-    this.name = "RichApi.Error";
-  }
-
-  /** Names the proxy type in the message's debug info (as Office's errors do). */
-  withType(type: string): StandinError {
-    this.message = `${type}: ${this.message}`;
-    return this;
-  }
-}
-
 /** Evaluates one formula (custom functions included); a promise models an async custom function. */
 export type Evaluator = (formula: string, wb: WorkbookModel) => Scalar | Promise<Scalar> | undefined;
 
 export class SheetModel {
   readonly rows = new Map<number, (Cell | undefined)[]>();
   visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible";
-  constructor(readonly id: string, public name: string) {}
+  /** Names scoped to this sheet (Worksheet.names), by name in any case. */
+  readonly names = new Map<string, { name: string; formula: string; visible: boolean; comment: string }>();
+  constructor(public id: string, public name: string) {}
 
   get(r: number, c: number): Cell | undefined {
     return this.rows.get(r)?.[c];
@@ -73,12 +67,27 @@ export class SheetModel {
   }
 }
 
+/** A column's filter as Office.js describes it (Excel.FilterCriteria): values, a custom rule, … */
+export type FilterCriteria = Record<string, unknown> & { filterOn: string };
+
 export interface TableModel {
-  readonly id: string;
+  id: string;
+  /** The id Excel for Windows and Mac gives (Table.legacyId, a number as text). */
+  legacyId: string;
   name: string;
   sheet: SheetModel;
-  /** Header row included. */
+  /** Header row, body and totals row (where shown). */
   box: Box;
+  showHeaders: boolean;
+  showTotals: boolean;
+  /** Filters by column index: a filtered table refuses shifts and writes into it (FilteredRangeConflict). */
+  readonly filters: Map<number, FilterCriteria>;
+}
+
+/** The rows of a table's body (without header and totals row). */
+export function bodyBox(t: TableModel): Box {
+  const top = t.showHeaders ? 1 : 0;
+  return { ...t.box, r0: t.box.r0 + top, rows: t.box.rows - top - (t.showTotals ? 1 : 0) };
 }
 
 export interface WorkbookOptions {
@@ -88,15 +97,18 @@ export interface WorkbookOptions {
   evaluate?: Evaluator;
   /** Excel's culture (application.cultureInfo): its name and decimal separator; en-US by default. */
   culture?: { name: string; decimalSeparator: string };
+  /** Separators the user set in Excel's options instead of the system's (application.useSystemSeparators false). */
+  separators?: { decimal: string; thousands: string };
 }
 
 export class WorkbookModel {
   readonly sheets: SheetModel[] = [];
   readonly tables: TableModel[] = [];
   activeSheet = 0;
-  /** The selection on the active sheet (A1 until `select`), and its active cell (the selection's first cell unless given). */
-  selection: { sheet: number; box: Box; active: { r0: number; c0: number } } | undefined;
+  /** The selection on the active sheet (A1 until `select`): its areas, and its active cell (the first cell unless given). */
+  selection: { sheet: number; areas: Box[]; active: { r0: number; c0: number } } | undefined;
   readonly culture: { name: string; decimalSeparator: string };
+  separators: { decimal: string; thousands: string } | undefined;
   date1904: boolean;
   calculationMode = "Automatic";
   private nextId = 1;
@@ -107,6 +119,7 @@ export class WorkbookModel {
   constructor(private readonly opts: WorkbookOptions = {}) {
     this.date1904 = opts.date1904 ?? false;
     this.culture = opts.culture ?? { name: "en-US", decimalSeparator: "." };
+    this.separators = opts.separators;
   }
 
   newId(): string {
@@ -126,22 +139,30 @@ export class WorkbookModel {
     return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
   }
 
-  /** Selects a range as the user does (its sheet becomes active); `active` is a cell inside it. */
+  /** Selects a range as the user does (its sheet becomes active): areas joined by commas; `active` is a cell inside. */
   select(address: string, active?: string): void {
-    const { sheet, box } = this.rangeOf(address);
-    this.activeSheet = this.sheets.indexOf(sheet);
-    const a = active ? this.rangeOf(active).box : box;
-    this.selection = { sheet: this.activeSheet, box, active: { r0: a.r0, c0: a.c0 } };
+    const parts = address.split(",");
+    const first = this.rangeOf(parts[0]!);
+    const areas = parts.map((p, i) => (i === 0 ? first.box : this.rangeOf(p.includes("!") ? p : `${first.sheet.name.includes(" ") ? `'${first.sheet.name}'` : first.sheet.name}!${p}`).box));
+    this.activeSheet = this.sheets.indexOf(first.sheet);
+    const a = active ? this.rangeOf(active).box : first.box;
+    this.selection = { sheet: this.activeSheet, areas, active: { r0: a.r0, c0: a.c0 } };
   }
 
   /** The selection (A1 of the active sheet when the active sheet changed since). */
-  selected(): { sheet: SheetModel; box: Box; active: Box } {
+  selected(): { sheet: SheetModel; areas: Box[]; active: Box } {
     const sel = this.selection?.sheet === this.activeSheet ? this.selection : undefined;
     const sheet = this.sheets[this.activeSheet];
     if (!sheet) throw new StandinError("ItemNotFound", "No active sheet");
-    const box = sel?.box ?? { r0: 0, c0: 0, rows: 1, cols: 1 };
+    const areas = sel?.areas ?? [{ r0: 0, c0: 0, rows: 1, cols: 1 }];
     const at = sel?.active ?? { r0: 0, c0: 0 };
-    return { sheet, box, active: { r0: at.r0, c0: at.c0, rows: 1, cols: 1 } };
+    return { sheet, areas, active: { r0: at.r0, c0: at.c0, rows: 1, cols: 1 } };
+  }
+
+  /** New ids for every sheet and table, as when the file is opened on another platform (office-js #1390). */
+  reassignIds(): void {
+    for (const s of this.sheets) s.id = `{${this.newId()}-moved}`;
+    for (const t of this.tables) t.id = `{T${this.newId()}-moved}`;
   }
 
   /** A sheet-qualified address (or one on the active sheet) as sheet + box. */
@@ -179,9 +200,14 @@ export class WorkbookModel {
       return;
     }
     const s = String(input);
+    // A Text cell takes what is written as it is: no formula, and an apostrophe stays in the text.
+    if (cell.nf === "@") {
+      cell.v = s;
+      return;
+    }
     const first = s.charCodeAt(0);
     if (first === 39 /* ' */) cell.v = s.slice(1);
-    else if (cell.nf !== "@" && NUMBER_LIKE.test(s)) cell.v = Number(s);
+    else if (NUMBER_LIKE.test(s)) cell.v = Number(s);
     else if (first === 61 || first === 43 || first === 45 || first === 64 || (asFormula && first === 61)) {
       cell.f = first === 61 ? s : `=${s}`;
       this.evaluate(cell);

@@ -1,67 +1,52 @@
 /**
- * The proxy base of the stand-in: properties are readable only after `load` and `sync` (otherwise
- * PropertyNotLoaded, as in Office.js); writes and method calls are queued and run at `sync`.
+ * The base of the workbook's objects on the host side. office.js (the client, office-js.ts) sends actions;
+ * the host (host.ts) calls the matching member here: navigation properties and methods give other objects,
+ * property setters and methods queue operations that run when the request is applied, and `snapshot`
+ * answers a load. Names follow Office.js's camelCase (office.js's PascalCase wire names, first letter lower).
  */
 import type { StandinContext } from "./context";
-import { StandinError } from "./model";
-
-export type LoadArg = string | string[] | { select?: string | string[] } | undefined;
-
-/** `"a, b"`, `["a","b"]`, `{select}` → property paths (`items/name` kept whole). */
-export function loadList(arg: LoadArg): string[] | undefined {
-  if (arg === undefined) return undefined;
-  const raw = typeof arg === "string" || Array.isArray(arg) ? arg : arg.select;
-  if (raw === undefined) return undefined;
-  return (Array.isArray(raw) ? raw : raw.split(",")).map((s) => s.trim()).filter(Boolean);
-}
+import { StandinError } from "./errors";
 
 export abstract class ProxyBase {
-  protected readonly loaded = new Map<string, unknown>();
   constructor(
     protected readonly ctx: StandinContext,
     readonly type: string,
   ) {}
 
-  protected read<T>(prop: string): T {
-    if (!this.loaded.has(prop)) {
-      throw new StandinError(
-        "PropertyNotLoaded",
-        `${this.type}.${prop}: the property is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
-      );
-    }
-    return this.loaded.get(prop) as T;
-  }
+  /**
+   * The answer to a load of `props` (undefined: the default scalar properties), camelCase as Office.js names
+   * them; `null` for a null object. Runs when the request is applied.
+   */
+  abstract snapshot(props: string[] | undefined): Record<string, unknown> | null;
 
-  /** The property values to answer a load with (props undefined = the scalar defaults). */
-  protected abstract snapshot(props: string[] | undefined): Record<string, unknown>;
-
-  load(arg?: LoadArg): this {
-    const props = loadList(arg);
-    this.ctx.enqueue({
-      name: `${this.type}.load`,
-      payload: props ?? null,
-      run: () => {
-        const snap = this.snapshot(props);
-        for (const [k, v] of Object.entries(snap)) this.loaded.set(k, v);
-        return snap;
-      },
-    });
-    return this;
-  }
-
-  protected call(name: string, payload: unknown, run: () => unknown): void {
-    this.ctx.enqueue({ name, payload, run });
-  }
-
-  /** Lets later code read a property as loaded (the answer to a nested `items/…` load). */
-  setLoaded(prop: string, value: unknown): void {
-    this.loaded.set(prop, value);
+  /** Queues an operation; its return value (if any) is the action's answer. */
+  protected call(name: string, run: () => unknown): void {
+    this.ctx.enqueue({ name, run });
   }
 }
 
-/** Splits `items/name` loads into the child's property names. */
-export function childProps(props: string[] | undefined): string[] | undefined {
-  if (!props) return undefined;
-  const sub = props.filter((p) => p.startsWith("items/")).map((p) => p.slice(6));
-  return sub.length ? sub : props.includes("items") ? [] : undefined;
+/** Objects that stand for something that may not exist (getItemOrNullObject, ranges of a deleted sheet). */
+export interface Resolvable {
+  resolve(): unknown;
 }
+
+/** A collection answers a load with its items' snapshots. */
+export interface ItemSnapshots {
+  /** Each item's snapshot for the item properties asked (undefined: their defaults). */
+  itemSnapshots(props: string[] | undefined): Record<string, unknown>[];
+}
+
+export const isCollection = (o: unknown): o is ItemSnapshots => typeof (o as ItemSnapshots)?.itemSnapshots === "function";
+
+/** The properties a snapshot keeps: those asked (with isNullObject), or all. */
+export function pick(all: Record<string, unknown>, props: string[] | undefined): Record<string, unknown> {
+  if (!props) return all;
+  const out: Record<string, unknown> = {};
+  for (const p of props) {
+    if (p === "isNullObject") continue;
+    if (!(p in all)) throw new StandinError("PropertyNotLoaded", `the stand-in has no property ${p}`);
+    out[p] = all[p];
+  }
+  return out;
+}
+

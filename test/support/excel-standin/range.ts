@@ -1,8 +1,13 @@
-/** Range and RangeAreas proxies of the stand-in. */
-import { boxAddress, parseAddress, type Box } from "./address";
+/**
+ * Range, RangeAreas and RangeCollection on the host side of the stand-in. Excel's refusals the add-in meets:
+ * a range outside the grid or of no cells (InvalidArgument), a matrix of the wrong size, a write into a
+ * filtered table (FilteredRangeConflict, see tables.ts), an answer that cannot fit in 5 MB
+ * (ResponsePayloadSizeLimitExceeded, known before it is built), shifts through tables (shift.ts).
+ */
+import { boxAddress, intersects, type Box } from "./address";
 import { PAYLOAD_LIMIT, type StandinContext } from "./context";
-import { StandinError, isErrorValue, type Cell, type SheetModel } from "./model";
-import { ProxyBase } from "./proxy";
+import { StandinError, bodyBox, isErrorValue, type Cell, type SheetModel, type WorkbookModel } from "./model";
+import { ProxyBase, pick, type ItemSnapshots } from "./proxy";
 import { deleteUp, insertDown } from "./shift";
 import { ConditionalFormatCollectionProxy, RangeFormatProxy } from "./layout";
 
@@ -10,6 +15,8 @@ export interface RangeRef {
   readonly sheet: SheetModel;
   readonly box: Box;
 }
+
+const MATRIX = ["values", "formulas", "numberFormat", "valueTypes", "text"];
 
 const valueOf = (c: Cell | undefined) => (c ? c.v : "");
 const typeOf = (c: Cell | undefined) =>
@@ -26,65 +33,77 @@ function grid<T>(ref: RangeRef, f: (c: Cell | undefined) => T): T[][] {
   return out;
 }
 
+function checkBox(b: Box): void {
+  if (!(b.rows >= 1 && b.cols >= 1 && b.r0 >= 0 && b.c0 >= 0 && b.r0 + b.rows <= 1_048_576 && b.c0 + b.cols <= 16_384)) {
+    throw new StandinError("InvalidArgument", `The argument is invalid or missing or has an incorrect format (a range of ${b.rows}×${b.cols} at row ${b.r0}, column ${b.c0}).`);
+  }
+}
+
+/** Refuses a write into a filtered table's body. */
+function checkNotFiltered(wb: WorkbookModel, ref: RangeRef): void {
+  for (const t of wb.tables) {
+    if (t.sheet === ref.sheet && t.filters.size && intersects(bodyBox(t), ref.box)) {
+      throw new StandinError("FilteredRangeConflict", `The attempted operation causes a conflict with a filtered range (${t.name}).`);
+    }
+  }
+}
+
 export class RangeProxy extends ProxyBase {
-  constructor(ctx: StandinContext, readonly resolve: () => RangeRef | null) {
+  constructor(ctx: StandinContext, private readonly find: () => RangeRef | null) {
     super(ctx, "Range");
   }
 
-  private ref(): RangeRef {
+  resolve(): RangeRef | null {
+    const r = this.find();
+    if (r) checkBox(r.box);
+    return r;
+  }
+
+  ref(): RangeRef {
     const r = this.resolve();
     if (!r) throw new StandinError("InvalidObjectPath", "The object path is not valid (a null object).");
     return r;
   }
 
-  protected snapshot(props: string[] | undefined): Record<string, unknown> {
+  snapshot(props: string[] | undefined): Record<string, unknown> | null {
     const r = this.resolve();
-    if (!r) return { isNullObject: true };
+    if (!r) return null;
+    // An answer's size is known before it is built: refuse what could not fit (an empty cell is `"",`).
+    const matrices = (props ?? MATRIX).filter((n) => MATRIX.includes(n)).length;
+    if (matrices && r.box.rows * r.box.cols * 3 * matrices > PAYLOAD_LIMIT) {
+      throw new StandinError("ResponsePayloadSizeLimitExceeded", "The response payload size has exceeded the limit.");
+    }
     const all: Record<string, () => unknown> = {
-      isNullObject: () => false,
       address: () => boxAddress(r.sheet.name, r.box),
       rowIndex: () => r.box.r0,
       columnIndex: () => r.box.c0,
       rowCount: () => r.box.rows,
       columnCount: () => r.box.cols,
+      cellCount: () => r.box.rows * r.box.cols,
       values: () => grid(r, valueOf),
       formulas: () => grid(r, (c) => c?.f ?? valueOf(c)),
       numberFormat: () => grid(r, (c) => c?.nf ?? "General"),
       valueTypes: () => grid(r, typeOf),
       text: () => grid(r, (c) => String(valueOf(c))),
     };
-    // An answer's size is known before it is built: refuse what could not fit (an empty cell is `"",`).
-    const matrix = (props ?? ["values"]).filter((n) => ["values", "formulas", "numberFormat", "valueTypes", "text"].includes(n)).length;
-    if (matrix && r.box.rows * r.box.cols * 3 * matrix > PAYLOAD_LIMIT) {
-      throw new StandinError("ResponsePayloadSizeLimitExceeded", "The response payload size has exceeded the limit.");
-    }
-    const names = props ?? ["isNullObject", "address", "rowIndex", "columnIndex", "rowCount", "columnCount", "values", "formulas", "numberFormat", "valueTypes", "text"];
     const out: Record<string, unknown> = {};
-    for (const n of names) {
+    for (const n of props ?? Object.keys(all)) {
+      if (n === "isNullObject") continue;
       const get = all[n];
       if (!get) throw new StandinError("PropertyNotLoaded", `Range has no property ${n} in the stand-in`);
       out[n] = get();
     }
-    if (!("isNullObject" in out)) out.isNullObject = false;
     return out;
   }
 
-  get isNullObject(): boolean { return this.read("isNullObject"); }
-  get address(): string { return this.read("address"); }
-  get rowIndex(): number { return this.read("rowIndex"); }
-  get columnIndex(): number { return this.read("columnIndex"); }
-  get rowCount(): number { return this.read("rowCount"); }
-  get columnCount(): number { return this.read("columnCount"); }
-  get values(): unknown[][] { return this.read("values"); }
-  get formulas(): unknown[][] { return this.read("formulas"); }
-  get numberFormat(): unknown[][] { return this.read("numberFormat"); }
-  get valueTypes(): string[][] { return this.read("valueTypes"); }
-  get text(): string[][] { return this.read("text"); }
-
-  set values(v: unknown) { this.assign("values", v, false); }
-  set formulas(v: unknown) { this.assign("formulas", v, true); }
+  set values(v: unknown) {
+    this.assign("values", v, false);
+  }
+  set formulas(v: unknown) {
+    this.assign("formulas", v, true);
+  }
   set numberFormat(v: unknown) {
-    this.call("Range.numberFormat", v, () =>
+    this.call("Range.numberFormat", () =>
       this.each(v, (row, c, x) => {
         if (x === null || x === undefined) return;
         const cell = row[c];
@@ -109,12 +128,25 @@ export class RangeProxy extends ProxyBase {
     }
   }
 
-  private assign(name: string, v: unknown, asFormula: boolean): void {
-    const model = this.ctx.model;
-    this.call(`Range.${name}`, v, () => this.each(v, (row, c, x) => model.writeInRow(row, c, x, asFormula)));
+  /** office.js asks this before a matrix write: the matrix must have the range's size. */
+  _ValidateArraySize(rows: number, columns: number): void {
+    this.call("Range.validateArraySize", () => {
+      const { box } = this.ref();
+      if (rows !== box.rows || columns !== box.cols) {
+        throw new StandinError("InvalidArgument", "The number of rows or columns in the input array doesn't match the size or dimensions of the range.");
+      }
+    });
   }
 
-  /** Fonts, fills, borders, alignment, column width (test/support/excel-standin/layout.ts). */
+  private assign(name: string, v: unknown, asFormula: boolean): void {
+    const model = this.ctx.model;
+    this.call(`Range.${name}`, () => {
+      checkNotFiltered(model, this.ref());
+      this.each(v, (row, c, x) => model.writeInRow(row, c, x, asFormula));
+    });
+  }
+
+  /** Fonts, fills, borders, alignment, column width (layout.ts). */
   get format(): RangeFormatProxy {
     return new RangeFormatProxy(this.ctx, () => this.ref());
   }
@@ -123,58 +155,89 @@ export class RangeProxy extends ProxyBase {
     return new ConditionalFormatCollectionProxy(this.ctx, () => this.ref());
   }
 
+  get worksheet(): { resolve(): SheetModel } {
+    return { resolve: () => this.ref().sheet };
+  }
+
   getCell(row: number, column: number): RangeProxy {
-    return this.derived(() => {
-      const r = this.ref();
-      return { sheet: r.sheet, box: { r0: r.box.r0 + row, c0: r.box.c0 + column, rows: 1, cols: 1 } };
-    });
+    return this.derived((r) => ({ r0: r.box.r0 + row, c0: r.box.c0 + column, rows: 1, cols: 1 }));
   }
 
   getResizedRange(deltaRows: number, deltaColumns: number): RangeProxy {
-    return this.derived(() => {
-      const r = this.ref();
-      return { sheet: r.sheet, box: { ...r.box, rows: r.box.rows + deltaRows, cols: r.box.cols + deltaColumns } };
-    });
+    return this.derived((r) => ({ ...r.box, rows: r.box.rows + deltaRows, cols: r.box.cols + deltaColumns }));
   }
 
   getOffsetRange(rowOffset: number, columnOffset: number): RangeProxy {
-    return this.derived(() => {
-      const r = this.ref();
-      return { sheet: r.sheet, box: { ...r.box, r0: r.box.r0 + rowOffset, c0: r.box.c0 + columnOffset } };
+    return this.derived((r) => ({ ...r.box, r0: r.box.r0 + rowOffset, c0: r.box.c0 + columnOffset }));
+  }
+
+  getRow(row: number): RangeProxy {
+    return this.derived((r) => ({ ...r.box, r0: r.box.r0 + row, rows: 1 }));
+  }
+
+  /** The smallest range holding this one and `other` (same sheet). */
+  getBoundingRect(other: RangeProxy | string): RangeProxy {
+    return new RangeProxy(this.ctx, () => {
+      const a = this.ref();
+      const b = typeof other === "string" ? this.ctx.model.rangeOf(other) : other.ref();
+      if (a.sheet !== b.sheet) throw new StandinError("InvalidArgument", "getBoundingRect needs ranges of one sheet.");
+      const r0 = Math.min(a.box.r0, b.box.r0);
+      const c0 = Math.min(a.box.c0, b.box.c0);
+      const r1 = Math.max(a.box.r0 + a.box.rows, b.box.r0 + b.box.rows);
+      const c1 = Math.max(a.box.c0 + a.box.cols, b.box.c0 + b.box.cols);
+      return { sheet: a.sheet, box: { r0, c0, rows: r1 - r0, cols: c1 - c0 } };
     });
   }
 
+  getLastRow(): RangeProxy {
+    return this.derived((r) => ({ ...r.box, r0: r.box.r0 + r.box.rows - 1, rows: 1 }));
+  }
+
   getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
-    return this.derived(() => {
+    return new RangeProxy(this.ctx, () => {
       const r = this.ref();
       const u = usedWithin(r, valuesOnly);
       return u ? { sheet: r.sheet, box: u } : null;
     });
   }
 
+  /** Formula cells as areas: runs of columns, merged down while the next row has the same run. */
   getSpecialCellsOrNullObject(cellType: string): RangeAreasProxy {
     if (cellType !== "Formulas") throw new StandinError("NotImplemented", `special cells ${cellType}`);
     return new RangeAreasProxy(this.ctx, () => {
       const r = this.ref();
-      const areas: RangeRef[] = [];
+      const open = new Map<string, Box>();
+      const done: Box[] = [];
       for (let i = 0; i < r.box.rows; i++) {
-        let start = -1;
-        for (let j = 0; j <= r.box.cols; j++) {
+        const runs: Box[] = [];
+        for (let j = 0, start = -1; j <= r.box.cols; j++) {
           const isF = j < r.box.cols && !!r.sheet.get(r.box.r0 + i, r.box.c0 + j)?.f;
           if (isF && start < 0) start = j;
           if (!isF && start >= 0) {
-            areas.push({ sheet: r.sheet, box: { r0: r.box.r0 + i, c0: r.box.c0 + start, rows: 1, cols: j - start } });
+            runs.push({ r0: r.box.r0 + i, c0: r.box.c0 + start, rows: 1, cols: j - start });
             start = -1;
           }
         }
+        const next = new Map<string, Box>();
+        for (const run of runs) {
+          const key = `${run.c0}:${run.cols}`;
+          const prev = open.get(key);
+          next.set(key, prev ? { ...prev, rows: prev.rows + 1 } : run);
+          open.delete(key);
+        }
+        done.push(...open.values());
+        open.clear();
+        for (const [k, b] of next) open.set(k, b);
       }
-      return areas.length ? areas : null;
+      done.push(...open.values());
+      done.sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0);
+      return done.length ? done.map((box) => ({ sheet: r.sheet, box })) : null;
     });
   }
 
   insert(shift: string): RangeProxy {
     if (shift !== "Down") throw new StandinError("NotImplemented", `insert ${shift}`);
-    this.call("Range.insert", shift, () => {
+    this.call("Range.insert", () => {
       const r = this.ref();
       insertDown(this.ctx.model, r.sheet, r.box);
     });
@@ -183,22 +246,29 @@ export class RangeProxy extends ProxyBase {
 
   delete(shift: string): void {
     if (shift !== "Up") throw new StandinError("NotImplemented", `delete ${shift}`);
-    this.call("Range.delete", shift, () => {
+    this.call("Range.delete", () => {
       const r = this.ref();
       deleteUp(this.ctx.model, r.sheet, r.box);
     });
   }
 
-  clear(): void {
-    this.call("Range.clear", null, () => this.each("", (row, c) => void (row[c] = undefined)));
+  clear(applyTo?: string): void {
+    if (applyTo !== undefined && applyTo !== "All") throw new StandinError("NotImplemented", `clear ${applyTo}`);
+    this.call("Range.clear", () => {
+      checkNotFiltered(this.ctx.model, this.ref());
+      this.each("", (row, c) => void (row[c] = undefined));
+    });
   }
 
   /** Copies values, formulas and formats (copyType "All"); the destination takes the source's size. */
-  copyFrom(source: RangeProxy | string, copyType = "All"): void {
-    if (copyType !== "All") throw new StandinError("NotImplemented", `copyFrom ${copyType}`);
-    this.call("Range.copyFrom", typeof source === "string" ? source : null, () => {
-      const dst = this.ref();
+  copyFrom(source: RangeProxy | string, copyType = "All", skipBlanks?: boolean, transpose?: boolean): void {
+    if (copyType !== "All" || skipBlanks || transpose) throw new StandinError("NotImplemented", `copyFrom ${copyType}`);
+    this.call("Range.copyFrom", () => {
+      const at = this.ref();
       const src = typeof source === "string" ? this.ctx.model.rangeOf(source) : source.ref();
+      const dst = { sheet: at.sheet, box: { ...at.box, rows: src.box.rows, cols: src.box.cols } };
+      checkBox(dst.box);
+      checkNotFiltered(this.ctx.model, dst);
       // Copied row by row first (source and destination may overlap), then put in place.
       const copies: (Cell | undefined)[][] = [];
       for (let r = 0; r < src.box.rows; r++) {
@@ -218,8 +288,11 @@ export class RangeProxy extends ProxyBase {
     });
   }
 
-  private derived(resolve: () => RangeRef | null): RangeProxy {
-    return new RangeProxy(this.ctx, resolve);
+  private derived(box: (r: RangeRef) => Box): RangeProxy {
+    return new RangeProxy(this.ctx, () => {
+      const r = this.ref();
+      return { sheet: r.sheet, box: box(r) };
+    });
   }
 }
 
@@ -241,51 +314,51 @@ function usedWithin(r: RangeRef, valuesOnly: boolean): Box | undefined {
 }
 
 export class RangeAreasProxy extends ProxyBase {
-  constructor(ctx: StandinContext, private readonly resolveAreas: () => RangeRef[] | null) {
+  constructor(ctx: StandinContext, private readonly findAreas: () => RangeRef[] | null) {
     super(ctx, "RangeAreas");
   }
 
-  protected snapshot(props: string[] | undefined): Record<string, unknown> {
-    const areas = this.resolveAreas();
-    if (!areas) return { isNullObject: true };
-    const out: Record<string, unknown> = { isNullObject: false };
-    if (!props || props.includes("areaCount")) out.areaCount = areas.length;
-    if (!props || props.includes("address")) out.address = areas.map((a) => boxAddress(a.sheet.name, a.box)).join(",");
-    return out;
+  resolve(): RangeRef[] | null {
+    return this.findAreas();
   }
 
-  get isNullObject(): boolean { return this.read("isNullObject"); }
-  get areaCount(): number { return this.read("areaCount"); }
-  get address(): string { return this.read("address"); }
+  snapshot(props: string[] | undefined): Record<string, unknown> | null {
+    const areas = this.findAreas();
+    if (!areas) return null;
+    return pick(
+      {
+        areaCount: areas.length,
+        cellCount: areas.reduce((n, a) => n + a.box.rows * a.box.cols, 0),
+        address: areas.map((a) => boxAddress(a.sheet.name, a.box)).join(","),
+      },
+      props,
+    );
+  }
 
-  /** The areas as a collection of ranges (load "items/formulas" etc.). */
+  /** The areas as a collection of ranges (load "items/address" etc.). */
   get areas(): RangeCollectionProxy {
-    return new RangeCollectionProxy(this.ctx, () => this.resolveAreas() ?? []);
+    return new RangeCollectionProxy(this.ctx, () => this.findAreas() ?? []);
   }
 }
 
-export class RangeCollectionProxy extends ProxyBase {
-  constructor(ctx: StandinContext, private readonly resolveItems: () => RangeRef[]) {
+export class RangeCollectionProxy extends ProxyBase implements ItemSnapshots {
+  constructor(ctx: StandinContext, private readonly items: () => RangeRef[]) {
     super(ctx, "RangeCollection");
   }
 
-  protected snapshot(props: string[] | undefined): Record<string, unknown> {
-    const sub = (props ?? []).filter((p) => p.startsWith("items/")).map((p) => p.slice(6));
-    const items = this.resolveItems().map((ref) => {
-      const p = new RangeProxy(this.ctx, () => ref);
-      const snap = (p as unknown as { snapshot(x?: string[]): Record<string, unknown> }).snapshot(sub.length ? sub : undefined);
-      for (const [k, v] of Object.entries(snap)) p.setLoaded(k, v);
-      return { proxy: p, snap };
-    });
-    this.proxies = items.map((i) => i.proxy);
-    return { items: items.map((i) => i.snap) };
+  snapshot(props: string[] | undefined): Record<string, unknown> {
+    return pick({ count: this.items().length }, props);
   }
 
-  private proxies: RangeProxy[] = [];
-  get items(): RangeProxy[] {
-    this.read("items");
-    return this.proxies;
+  itemSnapshots(props: string[] | undefined): Record<string, unknown>[] {
+    return this.items().map((ref) => new RangeProxy(this.ctx, () => ref).snapshot(props)!);
+  }
+
+  getItemAt(index: number): RangeProxy {
+    return new RangeProxy(this.ctx, () => {
+      const ref = this.items()[index];
+      if (!ref) throw new StandinError("ItemNotFound", `There is no area ${index}.`);
+      return ref;
+    });
   }
 }
-
-export { parseAddress };
