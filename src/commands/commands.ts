@@ -4,8 +4,11 @@
  * formulas, which pull fresh data once per dataset. Each FunctionName in manifest.xml must be associated
  * here; test/unit/manifest.test.ts checks that.
  *
- * ExecuteFunction has no UI of its own, so failures are logged and the event is always completed —
- * an uncompleted event leaves the button spinning until Excel times it out.
+ * ExecuteFunction has no UI of its own, and Excel ends a command that has not completed its event within
+ * 5 minutes (the manifest's Action reference; office-js #1452) — a refresh of a large workbook on a slow
+ * day can take longer. So the event is completed as soon as the refresh has started; the refresh goes on in
+ * the shared runtime and reports through the pane (progress and the finished summary, omspan-tables.ts),
+ * and its failures are logged.
  */
 import { displayLang } from "../excel/display-language";
 import { refreshSheet, refreshWorkbook, type RefreshSummary, type TableDeps } from "../excel/omspan-tables";
@@ -35,13 +38,16 @@ function logSummary(scope: Scope, s: RefreshSummary): void {
 
 function command(scope: Scope): (event: Office.AddinCommands.Event) => Promise<void> {
   return async (event) => {
+    let work: Promise<void>;
     try {
-      logSummary(scope, await refresh(scope));
-    } catch (err) {
-      console.error(`OMSPAN: refresh of the ${scope} failed`, err);
+      work = refresh(scope).then(
+        (s) => logSummary(scope, s),
+        (err: unknown) => console.error(`OMSPAN: refresh of the ${scope} failed`, err),
+      );
     } finally {
       event.completed();
     }
+    await work;
   };
 }
 

@@ -31,9 +31,17 @@ export function parseA1(address: string, defaultSheet = ""): CellBox {
   return { sheet, row: Math.min(r0, r1), col: Math.min(c0, c1), rows: Math.abs(r1 - r0) + 1, cols: Math.abs(c1 - c0) + 1 };
 }
 
+/**
+ * Whether a sheet name must be quoted in an address: anything but letters, digits, `_` and `.`, a digit
+ * first, or a name that reads as a cell reference — `TW1` (triwulan 1) is column TW, row 1; `R1C1`, `C2`.
+ */
+export function needsQuotes(sheet: string): boolean {
+  return !/^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) || /^([A-Za-z]{1,3}\d+|[Rr]\d*([Cc]\d*)?|[Cc]\d*)$/.test(sheet);
+}
+
 /** The address of a box, sheet-qualified (quoted where Excel needs quotes). */
 export function a1(b: CellBox): string {
-  const q = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(b.sheet) ? b.sheet : `'${b.sheet.replace(/'/g, "''")}'`;
+  const q = needsQuotes(b.sheet) ? `'${b.sheet.replace(/'/g, "''")}'` : b.sheet;
   const tl = `${columnLetter(b.col)}${b.row + 1}`;
   const br = `${columnLetter(b.col + b.cols - 1)}${b.row + b.rows}`;
   return `${q}!${tl === br ? tl : `${tl}:${br}`}`;

@@ -3,7 +3,11 @@
  * write a formula into the active cell. `Range.formulas` takes the formula in the `,` (en-US) form in
  * every locale — Excel shows it in the user's separator — so the pane hands over `formulaText(…, ",")`.
  */
+import { InvalidArgumentError } from "../omspan/errors";
 import { runExcel } from "./excel-run";
+
+/** The most cells a selection may have to be read as an argument (a whole column would be a million). */
+export const MAX_SELECTION_CELLS = 50_000;
 
 /** The selected range: its sheet-qualified address and its values (one cell: a 1×1 matrix). */
 export interface SelectionInfo {
@@ -11,8 +15,27 @@ export interface SelectionInfo {
   readonly values: unknown[][];
 }
 
+/**
+ * Reads the selection: its size first (several areas make getSelectedRange throw, and a whole column would
+ * near Excel's 5 MB answer limit), then its values. Refuses, in the user's words, what cannot be an argument.
+ */
 export async function readSelection(): Promise<SelectionInfo> {
   return runExcel(async (context) => {
+    const areas = context.workbook.getSelectedRanges();
+    areas.load("areaCount,cellCount,address");
+    await context.sync();
+    if (areas.areaCount !== 1) {
+      throw new InvalidArgumentError("selection", {
+        en: `${areas.address} is ${areas.areaCount} separate ranges: select one range`,
+        id: `${areas.address} terdiri dari ${areas.areaCount} rentang terpisah: pilih satu rentang`,
+      });
+    }
+    if (areas.cellCount > MAX_SELECTION_CELLS) {
+      throw new InvalidArgumentError("selection", {
+        en: `${areas.address} has ${areas.cellCount.toLocaleString("en")} cells; select at most ${MAX_SELECTION_CELLS.toLocaleString("en")}`,
+        id: `${areas.address} berisi ${areas.cellCount.toLocaleString("id")} sel; pilih paling banyak ${MAX_SELECTION_CELLS.toLocaleString("id")}`,
+      });
+    }
     const range = context.workbook.getSelectedRange();
     range.load("address,values");
     await context.sync();
@@ -24,6 +47,10 @@ export async function readSelection(): Promise<SelectionInfo> {
 export async function insertFormulaAtActiveCell(formula: string): Promise<string> {
   return runExcel(async (context) => {
     const cell = context.workbook.getActiveCell();
+    cell.load("numberFormat");
+    await context.sync();
+    // A formula typed into a Text cell stays text: the cell becomes General first.
+    if (cell.numberFormat[0]![0] === "@") cell.numberFormat = [["General"]];
     cell.formulas = [[formula]];
     cell.load("address");
     await context.sync();

@@ -147,3 +147,24 @@ test("a refresh the ribbon started shows its progress here", async () => {
   act(() => listener!({ phase: "done" }));
   expect(screen.queryByTestId("refresh-progress")).toBeNull();
 });
+
+test("what the Excel queue holds is shown, and a ribbon refresh's summary (a failure that changed the table named so)", async () => {
+  let queue!: (s: { running?: { en: string; id: string }; waiting: { en: string; id: string }[] }) => void;
+  let done!: (s: RefreshSummary) => void;
+  mount(
+    actions({
+      subscribeQueue: (l) => ((queue = l), () => undefined),
+      subscribeDone: (l) => ((done = l), () => undefined),
+    }),
+    "en",
+  );
+  await screen.findByTestId("table-Pagu");
+  expect(screen.queryByTestId("queue-waiting")).toBeNull();
+  const refreshing = { en: "Refresh workbook", id: "Segarkan buku kerja" };
+  await act(async () => queue({ running: refreshing, waiting: [{ en: "Insert table", id: "Sisipkan tabel" }] }));
+  expect(textOf(screen.getByTestId("queue-waiting"))).toBe("Waiting for Excel to finish: Refresh workbook");
+  await act(async () => queue({ waiting: [] }));
+  expect(screen.queryByTestId("queue-waiting")).toBeNull();
+  await act(async () => done(summary({ scope: "workbook", tables: [{ table: "Pagu", sheet: "Lain", dataset: "dipa", status: "failed", changed: true, notes: [], error: "disk full" }] })));
+  expect(textOf(document.body)).toMatch("Pagu: failed (the table changed: refresh again)");
+});

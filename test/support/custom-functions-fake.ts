@@ -11,7 +11,9 @@
  * - a call with fewer than the required or more than the declared arguments never reaches the function
  *   (Excel refuses the formula);
  * - `CustomFunctions.Error` exists, with the `code` Excel shows (`#VALUE!`, `#N/A`, `#DIV/0!`) and the
- *   message only where Excel shows one (#VALUE!, #N/A).
+ *   message only where Excel shows one (#VALUE!, #N/A);
+ * - on the web, a result over 5 MB never reaches the cell, which stays `#BUSY!` (office-js #2786, #2222,
+ *   #4654): the fake answers "#BUSY!" for it.
  */
 import path from "node:path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
@@ -41,6 +43,10 @@ export function installCustomFunctionsFake(): void {
 }
 
 export type Platform = "windows" | "web";
+
+/** Excel on the web's limit for a custom function's result, and what the cell shows past it. */
+export const RESULT_LIMIT = 5 * 1024 * 1024;
+export const STILL_BUSY = "#BUSY!";
 
 /** An argument as it sits in a formula. */
 export type Arg = unknown | CellRef | RangeRef | typeof OMITTED;
@@ -111,6 +117,11 @@ export class CustomFunctionsRuntime {
     return new CustomFunctionsRuntime(JSON.parse(generated.metadataJson), entries);
   }
 
+  /** What reaches the cell: on the web, a result over 5 MB never does (the cell stays #BUSY!). */
+  static delivered(result: unknown, platform: Platform): unknown {
+    return platform === "web" && Buffer.byteLength(JSON.stringify(result) ?? "", "utf8") > RESULT_LIMIT ? STILL_BUSY : result;
+  }
+
   meta(id: string): FunctionMeta {
     const m = this.metadata.functions.find((f) => f.id === id);
     if (!m) throw new Error(`#NAME? — no function ${id}`);
@@ -151,7 +162,7 @@ export class CustomFunctionsRuntime {
       return Promise.reject(new Error(`Excel refuses =OMSPAN.${id} with ${args.length} arguments`));
     }
     const handed = m.parameters.map((p, i) => (i < args.length ? this.argument(p, args[i]) : null));
-    return Promise.resolve(this.entries.get(id)!(...handed));
+    return Promise.resolve(this.entries.get(id)!(...handed)).then((r) => CustomFunctionsRuntime.delivered(r, this.platform));
   }
 
   /** The single value a 1×1 answer shows in its cell. */

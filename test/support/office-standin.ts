@@ -5,7 +5,9 @@
  *   desktop start can take seconds. Until then `Office.context` has no requirements and no language.
  * - `Office.actions.associate` works from the moment the script loaded (office.js defines it
  *   synchronously), and `click()` is Office invoking a ribbon action: a click on a name nobody has
- *   associated yet is lost, as a click during a cold start is when association waits for onReady.
+ *   associated yet is lost, as a click during a cold start is when association waits for onReady; a
+ *   handler that has not completed its event within 5 minutes is cut off (the ExecuteFunction limit,
+ *   office-js #1452) — on the test's clock, so fake timers can run the 5 minutes.
  * - `OfficeRuntime.storage` exists only once Office's host script has set it up — by default when onReady
  *   answers, or later (`storage: "manual"` + `provideStorage()`), or never (a plain browser).
  * - `Office.context.requirements.isSetSupported` answers from a configurable list of sets.
@@ -43,8 +45,11 @@ export interface OfficeStandin {
   ready(): void;
   /** OfficeRuntime.storage appears now. */
   provideStorage(): void;
-  /** Office invokes a ribbon ExecuteFunction; resolves once the handler completed the event or settled. */
-  click(actionId: string): Promise<{ registered: boolean; completed: boolean }>;
+  /**
+   * Office invokes a ribbon ExecuteFunction; resolves once the handler settled, or at the end of its 5 minutes
+   * (`timedOut` when it had not completed its event by then: Excel ended the command).
+   */
+  click(actionId: string): Promise<{ registered: boolean; completed: boolean; timedOut?: boolean }>;
   uninstall(): void;
 }
 
@@ -151,20 +156,22 @@ export function installOfficeStandin(options: OfficeStandinOptions = {}): Office
       const handler = actions.get(actionId);
       if (!handler) return { registered: false, completed: false };
       let completed = false;
-      let markCompleted!: () => void;
-      const done = new Promise<void>((r) => (markCompleted = r));
       const settled = Promise.resolve(
         handler({
           completed: () => {
             completed = true;
-            markCompleted();
           },
         }),
       ).then(
         () => undefined,
         () => undefined,
       );
-      await Promise.race([done, settled]);
+      // The command's work is waited for (as a test wants to look at what it did), up to Excel's limit.
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const limit = new Promise<"timeout">((r) => (timer = setTimeout(() => r("timeout"), 5 * 60 * 1000)));
+      const first = await Promise.race([settled, limit]);
+      clearTimeout(timer);
+      if (first === "timeout" && !completed) return { registered: true, completed: false, timedOut: true };
       return { registered: true, completed };
     },
     uninstall() {

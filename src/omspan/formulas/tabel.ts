@@ -17,6 +17,24 @@ import type { CellValue, FormulaSpec, Grid } from "./types";
 /** Excel's sheet has 1,048,576 rows; one is the header. */
 const MAX_ROWS = 1_048_575;
 
+/**
+ * The largest answer a cell can take. Excel on the web never delivers a custom function's result over 5 MB:
+ * the cell stays #BUSY! for ever (office-js #2786, #2222, #4654). A margin stays for the envelope.
+ */
+export const MAX_RESULT_BYTES = 4_500_000;
+
+/** A cell value's share of the result as JSON (a comma, quotes and escapes for text, UTF-8 bytes). */
+function jsonBytes(v: CellValue): number {
+  if (typeof v === "number") return String(v).length + 1;
+  if (typeof v !== "string") return 6;
+  let n = 3;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    n += c < 0x20 || c === 34 || c === 92 ? 6 : c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+  }
+  return n;
+}
+
 /** Dataset words: the ids, and the short names users say. */
 const DATASET_WORDS: Readonly<Record<string, DatasetId>> = {
   ...Object.fromEntries(DATASET_IDS.map((id) => [id, id])),
@@ -83,12 +101,21 @@ export const TABEL: FormulaSpec = {
           return col?.kind === "text" ? { ids: col.ids, mask: maskDictionary(cf.filter, col.dict) } : undefined;
         });
         const out: Grid = [[...columns]];
+        let bytes = 0;
         rows: for (let r = 0; r < table.rowCount; r++) {
           for (const m of masks) if (!m || !m.mask[m.ids[r]!]) continue rows;
           if (out.length > MAX_ROWS) {
             throw new InvalidArgumentError("filter", { en: "more rows than a sheet holds: narrow the filter", id: "baris lebih banyak dari kapasitas lembar: persempit filter" });
           }
-          out.push(columns.map((c) => cellOf(table, c, r)));
+          const row = columns.map((c) => cellOf(table, c, r));
+          bytes += row.reduce((n: number, v) => n + jsonBytes(v), 2);
+          if (bytes > MAX_RESULT_BYTES) {
+            throw new InvalidArgumentError("filter", {
+              en: `the rows come to more than Excel takes as one function's answer (5 MB): narrow the filter or the columns, or insert the dataset as a table (OMSPAN pane › Data)`,
+              id: `barisnya melebihi yang diterima Excel sebagai jawaban satu fungsi (5 MB): persempit filter atau kolom, atau sisipkan dataset sebagai tabel (panel OMSPAN › Data)`,
+            });
+          }
+          out.push(row);
         }
         return out;
       },

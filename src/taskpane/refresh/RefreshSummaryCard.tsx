@@ -42,7 +42,7 @@ export function RefreshSummaryCard({ summary, lang, t, showSheet }: Props) {
       <ul className={styles.list}>
         {summary.tables.map((o) => (
           <li key={`${o.table}-${o.sheet ?? ""}`} data-testid={`outcome-${o.table}`}>
-            <Text weight="semibold">{o.table}</Text>: {t.status[o.status]}
+            <Text weight="semibold">{o.table}</Text>: {o.status === "failed" && o.changed ? t.failedChanged : t.status[o.status]}
             {o.diff && <> · {t.diff(o.diff.added, o.diff.removed, o.diff.changed)}</>}
             {o.diff?.totals.map((x) => <span key={x.key}> · {t.totalChange(x.header, number.format(x.delta))}</span>)}
             {o.notes.map((n, i) => <span key={i}> · {n[lang]}</span>)}
@@ -51,6 +51,7 @@ export function RefreshSummaryCard({ summary, lang, t, showSheet }: Props) {
         ))}
       </ul>
       <Text>{t.formulas(summary.formulas.cells, summary.formulas.changes.length)}</Text>
+      {summary.formulas.unsettled > 0 && <Text>{t.unsettled(summary.formulas.unsettled)}</Text>}
       {summary.warnings.map((w) => (
         <MessageBar key={w} intent="warning">
           <MessageBarBody>{w}</MessageBarBody>

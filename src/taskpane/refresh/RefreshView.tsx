@@ -9,7 +9,7 @@ import { formatDay } from "../../omspan/convert";
 import { DATASETS } from "../../omspan/datasets/catalog";
 import type { Lang } from "../../omspan/i18n";
 import { localizeError } from "../../omspan/messages";
-import type { RefreshActions, RefreshSummary, RefreshTarget, TableProgress, WorkbookTable } from "./refresh-actions";
+import type { QueueState, RefreshActions, RefreshSummary, RefreshTarget, TableProgress, WorkbookTable } from "./refresh-actions";
 import { RefreshSummaryCard } from "./RefreshSummaryCard";
 import { refreshStrings, type RefreshStrings } from "./strings";
 
@@ -65,6 +65,9 @@ export function RefreshView({ lang, actions }: RefreshViewProps) {
 
   // A refresh the ribbon started shows here too; the pane's own refresh reports through its callback.
   useEffect(() => actions?.subscribeProgress?.((p) => setProgress(p.phase === "done" ? undefined : p)), [actions]);
+  useEffect(() => actions?.subscribeDone?.((s) => setSummary(s)), [actions]);
+  const [queue, setQueue] = useState<QueueState>({ waiting: [] });
+  useEffect(() => actions?.subscribeQueue?.(setQueue), [actions]);
 
   if (!actions) {
     return (
@@ -132,6 +135,11 @@ export function RefreshView({ lang, actions }: RefreshViewProps) {
           {t.refreshWorkbook}
         </Button>
       </div>
+      {queue.running && queue.waiting.length > 0 && (
+        <Text size={200} role="status" data-testid="queue-waiting">
+          {t.waitingFor(queue.running[lang], queue.waiting.length - 1)}
+        </Text>
+      )}
       {progress && (
         <div data-testid="refresh-progress" role="status">
           <ProgressBar value={determinate} aria-label={progressText(progress, t)} />
