@@ -4,10 +4,12 @@
  * file (src/xlsx), a built report grid, later Siap Rapat's checks. Pure: no Node, no Office.
  */
 export { recalculate, type CalcBook, type CellResult, type FormulaCell, type Recalculation, type RecalcOptions, type Unevaluated } from "./recalc";
+export { omspanCells, type OmspanCell } from "./omspan-cells";
 export { recalculateWithOmspan, catalogueResolver, type PullDatasets } from "./omspan-calls";
 export { SheetError, UnsupportedFormulaError, isSheetError, SHEET_ERROR_CODES, type SheetErrorCode } from "./errors";
 export { parseFormula, referencesOf, callsFunction, type Node } from "./parse";
 export { tokenize, type Token } from "./tokens";
+export { shiftFormula } from "./shift";
 export { toFileFormula, toCellFormula, functionName, callsOmspan } from "./file-form";
 export { a1Of, areaA1, cellKey, columnIndex, columnName, inArea, parseArea, parseCell, MAX_COLS, MAX_ROWS, type Area, type CellAt } from "./refs";
 export type { Scalar } from "./values";
