@@ -4,6 +4,7 @@
  * file (src/xlsx), a built report grid, later Siap Rapat's checks. Pure: no Node, no Office.
  */
 export { recalculate, type CalcBook, type CellResult, type FormulaCell, type Recalculation, type RecalcOptions, type Unevaluated } from "./recalc";
+export { gridBook, valuesByCell } from "./grid-book";
 export { omspanCells, type OmspanCell } from "./omspan-cells";
 export { recalculateWithOmspan, catalogueResolver, type PullDatasets } from "./omspan-calls";
 export { SheetError, UnsupportedFormulaError, isSheetError, SHEET_ERROR_CODES, type SheetErrorCode } from "./errors";
