@@ -117,7 +117,8 @@ export function applyCellWrites(text: string, scan: SheetScan, writes: readonly 
 
   let out = scan.sheetData.selfClosing ? text.slice(0, scan.sheetData.start) + `<${scan.sheetData.qname}>` : text.slice(0, scan.sheetData.openEnd);
   let cursor = scan.sheetData.openEnd;
-  const pending = [...byRow.keys()].filter((r) => !scan.rows.some((x) => x.row === r)).sort((a, b) => a - b);
+  const existing = new Set(scan.rows.map((x) => x.row));
+  const pending = [...byRow.keys()].filter((r) => !existing.has(r)).sort((a, b) => a - b);
   let p = 0;
   for (const row of scan.rows) {
     while (p < pending.length && pending[p]! < row.row) out += rowXml(pending[p]!, undefined, byRow.get(pending[p++]!)!);

@@ -13,6 +13,7 @@ import type { DataSource } from "../formulas/types";
 import type { DatasetId } from "../routes";
 import type { OmspanAnswer } from "./context";
 import { SheetError } from "./errors";
+import { omspanCells } from "./omspan-cells";
 import { recalculate, type CalcBook, type Recalculation, type RecalcOptions } from "./recalc";
 import type { Scalar } from "./values";
 
@@ -21,13 +22,6 @@ function cellOf(v: unknown): Scalar {
   if (isOmspanError(v)) return new SheetError(cellErrorKind(v), v);
   if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
   return new SheetError("#VALUE!", new UnexpectedError(v));
-}
-
-/** The datasets a run asked for that were not pulled. */
-class MissingDataset extends Error {
-  constructor(readonly dataset: DatasetId) {
-    super(`dataset ${dataset} was not pulled`);
-  }
 }
 
 /** Answers OMSPAN calls from pulled datasets; `missing` collects datasets a call needed but lacked. */
@@ -39,13 +33,13 @@ export function catalogueResolver(source: DataSource, held: ReadonlySet<DatasetI
       const prepared = spec.prepare(args);
       const lacking = prepared.datasets.filter((d) => !held.has(d));
       if (lacking.length) {
+        // Not yet pulled: noted for the next round (no exception per cell: 10,000 cells may ask).
         for (const d of lacking) missing?.add(d);
-        throw new MissingDataset(lacking[0]!);
+        return new SheetError("#N/A");
       }
       const answer = prepared.run(source);
       return Array.isArray(answer) ? answer.map((row) => row.map(cellOf)) : cellOf(answer);
     } catch (e) {
-      if (e instanceof MissingDataset) return new SheetError("#N/A");
       return cellOf(e instanceof OmspanError ? e : new UnexpectedError(e));
     }
   };
@@ -59,8 +53,19 @@ export type PullDatasets = (datasets: readonly DatasetId[]) => Promise<DataSourc
  * once, recalculate; again if an answer revealed another dataset.
  */
 export async function recalculateWithOmspan(book: CalcBook, pull: PullDatasets, opts: Omit<RecalcOptions, "omspan"> = {}): Promise<Recalculation & { datasets: DatasetId[] }> {
-  const held = new Set<DatasetId>();
-  let source: DataSource = () => {
+  // The datasets the OMSPAN cells name with the arguments the workbook holds now: usually all there are,
+  // so one recalculation follows one set of pulls.
+  const wanted = new Set<DatasetId>();
+  for (const c of omspanCells(book)) {
+    if (!c.name || !c.args) continue;
+    try {
+      for (const d of formulaSpec(c.name).prepare(c.args).datasets) wanted.add(d);
+    } catch {
+      // A wrong argument is that cell's error, shown by the recalculation.
+    }
+  }
+  const held = new Set<DatasetId>(wanted);
+  let source: DataSource = wanted.size ? await pull([...wanted]) : () => {
     throw new RangeError("nothing pulled yet");
   };
   for (let round = 0; round < 8; round++) {
