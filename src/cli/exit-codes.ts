@@ -5,6 +5,7 @@
 import { isOmspanError } from "../omspan/errors";
 import { localizeError } from "../omspan/messages";
 import { langFromTag } from "../omspan/i18n";
+import { isWorkbookFileError } from "../xlsx/errors";
 
 export const EXIT = {
   ok: 0,
@@ -15,9 +16,12 @@ export const EXIT = {
   wrongParameter: 5,
   unreachable: 6,
   badAnswer: 7,
+  /** A workbook file open in Excel, unreadable or not an .xlsx, or a table in the way. */
+  workbookFile: 8,
 } as const;
 
 export function exitCodeOf(err: unknown): number {
+  if (isWorkbookFileError(err)) return EXIT.workbookFile;
   if (!isOmspanError(err)) return EXIT.failure;
   switch (err.code) {
     case "invalid-argument":
@@ -42,5 +46,6 @@ export function exitCodeOf(err: unknown): number {
 /** The message for stderr, in the terminal's language (LANG/LC_ALL `id_ID…` → Indonesian). */
 export function cliMessage(err: unknown, env: NodeJS.ProcessEnv = process.env): string {
   const tag = (env.LC_ALL || env.LC_MESSAGES || env.LANG || "en").replace("_", "-");
-  return `omspan: ${localizeError(err, langFromTag(tag))}`;
+  const lang = langFromTag(tag);
+  return `omspan: ${isWorkbookFileError(err) ? err.text[lang] : localizeError(err, lang)}`;
 }

@@ -2,7 +2,6 @@
  * `omspan` — the core from a terminal: pull a dataset, evaluate a formula, read a key's claims.
  * Data goes to stdout, messages and progress to stderr, and the exit code tells what went wrong.
  */
-import { parseArgs } from "node:util";
 import { DATASET_IDS, type DatasetId } from "../omspan/routes";
 import { decodeClaims } from "../omspan/claims";
 import { InvalidArgumentError, NoDataError } from "../omspan/errors";
@@ -13,16 +12,20 @@ import { parseCalcExpression } from "./calc-expression";
 import { openConnection, type ConnectFlags } from "./connect";
 import { EXIT, cliMessage, exitCodeOf } from "./exit-codes";
 import { formatAnswer, writeTable } from "./output";
+import { parseFlags } from "./parse-flags";
+import { REPORT_USAGE, runReport } from "./report-command";
 
 const USAGE = `Usage:
   omspan pull <dataset> [--date yyyymmdd] [--format json|csv]
   omspan calc '<FUNCTION(args)>'          e.g. omspan calc 'REALISASI("527560";"52")'
                                            any OMSPAN function; a grid prints as tab-separated rows
   omspan claims                            the key's claims (who, fiscal year)
+${REPORT_USAGE}
 Datasets: ${DATASET_IDS.join(", ")}
 Connection: --upstream URL --key-file FILE | --key KEY (or OMSPAN_UPSTREAM, OMSPAN_KEY).
 Without an upstream, an embedded simulator answers (--profile demo|full, --year YYYY).
-Exit codes: 0 ok, 2 usage, 3 key refused, 4 no data, 5 wrong parameter, 6 unreachable, 7 bad answer.`;
+Exit codes: 0 ok, 2 usage, 3 key refused, 4 no data, 5 wrong parameter, 6 unreachable, 7 bad answer,
+8 workbook file (open in Excel, unreadable, a table in the way).`;
 
 function progress(enabled: boolean) {
   if (!enabled) return undefined;
@@ -30,10 +33,8 @@ function progress(enabled: boolean) {
 }
 
 async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
+  if (argv[0] === "report") return runReport(argv.slice(1));
+  const { values, positionals } = parseFlags(argv, {
       upstream: { type: "string" },
       key: { type: "string" },
       "key-file": { type: "string" },
@@ -42,7 +43,6 @@ async function run(argv: string[]): Promise<number> {
       date: { type: "string" },
       format: { type: "string", default: "json" },
       help: { type: "boolean", short: "h" },
-    },
   });
   const [command, arg] = positionals;
   if (values.help || !command) {
