@@ -46,8 +46,5 @@ const restored: Promise<unknown> = officeReady()
   .then(() => session.restore())
   .catch((err: unknown) => console.error("OMSPAN: the remembered connection could not be restored", err));
 
-/**
- * Settles once a remembered connection (if the user chose one) has been restored, or the wait ran out —
- * and, where the Excel side announced it (`session.expectWorkbook`), once the workbook's pin was read.
- */
-export const sessionReady: Promise<void> = within(restored, OFFICE_READY_TIMEOUT_MS).then(() => session.workbookReady());
+/** Settles once a remembered connection (if the user chose one) has been restored, or the wait ran out. */
+export const sessionReady: Promise<void> = within(restored, OFFICE_READY_TIMEOUT_MS).then(() => undefined);

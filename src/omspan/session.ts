@@ -222,7 +222,7 @@ export class Session {
 
   // ---- a workbook opening (the Excel side reads its pin from the registry sheet) ----
 
-  private opening?: { promise: Promise<void>; resolve: () => void };
+  private opening?: { promise: Promise<void>; resolve: () => void; pending: boolean };
 
   /**
    * Called by the Excel side when it loads, before any cell is evaluated: cells then wait (at most
@@ -230,16 +230,31 @@ export class Session {
    */
   expectWorkbook(timeoutMs = 10_000): void {
     if (this.opening) return;
-    let resolve!: () => void;
-    const promise = new Promise<void>((r) => (resolve = r));
-    this.opening = { promise, resolve };
-    setTimeout(resolve, timeoutMs);
+    let settle!: () => void;
+    const promise = new Promise<void>((r) => (settle = r));
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const opening = {
+      promise,
+      pending: true,
+      resolve: () => {
+        opening.pending = false;
+        clearTimeout(timer);
+        settle();
+      },
+    };
+    this.opening = opening;
+    timer = setTimeout(opening.resolve, timeoutMs);
   }
 
   /** The workbook's registry was read: its pin (or none) and the open policy apply from now on. */
   workbookOpened(opts: { pin?: Pin | null; openFrom?: OpenPolicy } = {}): void {
     this.store.openWorkbook(opts);
     this.opening?.resolve();
+  }
+
+  /** Whether cells must still wait for `workbookOpened` (a cheap check per cell). */
+  workbookPending(): boolean {
+    return this.opening?.pending ?? false;
   }
 
   /** Settles at once unless `expectWorkbook` was called; then when the workbook said it opened (or the wait ran out). */
