@@ -51,7 +51,7 @@ export class DirSnapshotStore implements SnapshotStore {
     return out;
   }
 
-  async put(s: EncodedSnapshot): Promise<void> {
+  async put(s: EncodedSnapshot, usedAt: number): Promise<void> {
     await mkdir(this.dir, { recursive: true });
     const temp = path.join(this.dir, `.${s.header.id}.${randomBytes(6).toString("hex")}.tmp`);
     const fh = await open(temp, "wx", 0o600);
@@ -64,6 +64,8 @@ export class DirSnapshotStore implements SnapshotStore {
       throw e;
     }
     await fh.close();
+    const t = new Date(usedAt);
+    await utimes(temp, t, t);
     await rename(temp, this.file(s.header.id));
   }
 

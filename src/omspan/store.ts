@@ -352,7 +352,7 @@ export class Store {
     const pin = this.freezer.pin;
     if (pin) return fromPin(pin, { tag, dataset, params, snapshots: this.snapshots });
     const refreshed = this.refreshedAt(dataset);
-    const k = `${answerKey(dataset, params)}|${tag}`;
+    const k = answerKey(dataset, params);
     if (this.snapshots && this.openFrom === "snapshot" && refreshed === 0) {
       const kept = await this.snapshots.newest(tag, dataset, params).catch((e: unknown) => void this.warn(`OMSPAN: the kept snapshots could not be read (${String(e)})`));
       if (kept) return snapshotAnswer(kept, "snapshot", this.offline);

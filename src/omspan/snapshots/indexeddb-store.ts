@@ -85,11 +85,11 @@ export class IndexedDbSnapshotStore implements SnapshotStore {
     return (await done(db.transaction(META, "readonly").objectStore(META).getAll())) as MetaRecord[];
   }
 
-  async put(s: EncodedSnapshot): Promise<void> {
+  async put(s: EncodedSnapshot, usedAt: number): Promise<void> {
     const db = await this.database();
     const tx = db.transaction([META, SECTIONS], "readwrite");
     const end = finished(tx);
-    const record: MetaRecord = { id: s.header.id, headerText: s.headerText, headerHash: s.headerHash, usedAt: Date.now(), bytes: s.header.bytes };
+    const record: MetaRecord = { id: s.header.id, headerText: s.headerText, headerHash: s.headerHash, usedAt, bytes: s.header.bytes };
     tx.objectStore(META).put(record);
     const sections = tx.objectStore(SECTIONS);
     s.sections.forEach((b, i) => sections.put(ownBuffer(b), [s.header.id, i]));

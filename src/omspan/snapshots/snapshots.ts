@@ -82,9 +82,10 @@ export class Snapshots {
         this.warn(`OMSPAN: the ${input.dataset} snapshot (${mb(encoded.header.bytes)}) is larger than the snapshot bound (${mb(this.maxBytes)}) and was not kept`);
         return undefined;
       }
-      await this.store.put(encoded);
+      const usedAt = this.now();
+      await this.store.put(encoded, usedAt);
       await this.evict(input.id);
-      return infoOf(encoded.header, this.now(), encoded.header.bytes);
+      return infoOf(encoded.header, usedAt, encoded.header.bytes);
     });
   }
 

@@ -27,8 +27,8 @@ export interface SnapshotReader {
 export interface SnapshotStore {
   /** Every snapshot kept, whatever its key. */
   list(): Promise<StoredSnapshot[]>;
-  /** Keeps a snapshot atomically: afterwards all of it is there, or (on failure) none of it. */
-  put(snapshot: EncodedSnapshot): Promise<void>;
+  /** Keeps a snapshot atomically (all of it, or on failure none of it), as used at `usedAt`. */
+  put(snapshot: EncodedSnapshot, usedAt: number): Promise<void>;
   /** Opens a snapshot for reading (`sectionLengths` from its header); undefined when it is not there. */
   open(id: string, sectionLengths: readonly number[]): Promise<SnapshotReader | undefined>;
   /** Marks a snapshot used now (`usedAt`). */
