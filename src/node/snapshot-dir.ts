@@ -83,9 +83,9 @@ export class DirSnapshotStore implements SnapshotStore {
     const framed = bytesRead === FRAME_PREFIX_BYTES ? readFramePrefix(prefix) : undefined;
     const { offsets } = frameLayout(framed?.headerLength ?? 0, sectionLengths);
     return {
-      section: async (index, length) => {
+      section: async (index, length, into) => {
         if (!framed || offsets[index] === undefined) return undefined;
-        const bytes = new Uint8Array(length);
+        const bytes = into && into.byteLength >= length ? into.subarray(0, length) : new Uint8Array(length);
         let at = 0;
         while (at < length) {
           const r = await handle.read(bytes, at, length - at, offsets[index]! + at);

@@ -125,8 +125,15 @@ export function parseSnapshotHeader(text: string, hash: number): SnapshotHeader 
   return h;
 }
 
-/** Gives section `i`'s bytes (exactly its length), or undefined when it is missing or short. */
-export type SectionSource = (index: number, length: number) => Promise<Uint8Array | undefined>;
+/** Gives section `i`'s bytes (exactly its length; in `into` when the source can), or undefined when missing or short. */
+export type SectionSource = (index: number, length: number, into?: Uint8Array) => Promise<Uint8Array | undefined>;
+
+/** Whether a column's data section becomes the table's column as it is (no copy: it needs its own buffer). */
+function keptAsIs(c: SnapshotHeader["columns"][number]): boolean {
+  if (c.enc === "num-f64") return true;
+  if (c.enc === "text") return c.dictSize > 0xffff ? c.width === 4 : c.width === 2;
+  return false;
+}
 
 /**
  * The table a snapshot holds, read column by column: each section is fetched, checked and turned into
@@ -137,12 +144,21 @@ export async function decodeSnapshot(h: SnapshotHeader, source: SectionSource): 
   const seed = sectionSeed(h.keyTag, h.id);
   const columns: Record<string, Column> = {};
   const kinds: Record<string, ColumnKind> = {};
+  // Sections that are only widened into the column (1-byte ids, 2-byte dates) are read into one reused
+  // buffer: reading then holds the table and that buffer, not a trail of garbage sections.
+  let scratch: Uint8Array | undefined;
   for (const c of h.columns) {
     const needed = c.enc === "text" ? [c.dict, c.ids] : c.enc === "num-int" || c.enc === "num-f64" ? [c.values] : [];
+    const data = c.enc === "text" ? c.ids : c.enc === "num-int" || c.enc === "num-f64" ? c.values : -1;
     const got = new Map<number, Uint8Array>();
     for (const i of needed) {
       const { length, hash } = h.sections[i]!;
-      const bytes = await source(i, length);
+      let into: Uint8Array | undefined;
+      if (i === data && !keptAsIs(c)) {
+        if (!scratch || scratch.byteLength < length) scratch = new Uint8Array(length);
+        into = scratch;
+      }
+      const bytes = await source(i, length, into);
       if (!bytes || bytes.byteLength !== length) throw new SnapshotCorrupt(`section ${i} is missing or short`);
       if (hash32(bytes, seed) !== hash) throw new SnapshotCorrupt(`section ${i} checksum`);
       got.set(i, bytes);

@@ -174,7 +174,7 @@ export class Snapshots {
     if (!reader) return undefined;
     let table: Table;
     try {
-      table = await decodeSnapshot(l.header, (i, n) => reader.section(i, n));
+      table = await decodeSnapshot(l.header, (i, n, into) => reader.section(i, n, into));
     } catch (e) {
       if (!(e instanceof SnapshotCorrupt)) throw e;
       await reader.close().catch(() => undefined);

@@ -19,8 +19,12 @@ export interface StoredSnapshot {
 
 /** Reads one snapshot's sections; `close` when done. */
 export interface SnapshotReader {
-  /** Section `index` (of `length` bytes) in a buffer of its own; undefined when missing or short. */
-  section(index: number, length: number): Promise<Uint8Array | undefined>;
+  /**
+   * Section `index` (of `length` bytes) in a buffer of its own — or in `into` when given (at least
+   * `length` bytes: a scratch buffer the reader reuses for sections it only copies from); undefined when
+   * missing or short. A store that cannot read into a buffer may ignore `into`.
+   */
+  section(index: number, length: number, into?: Uint8Array): Promise<Uint8Array | undefined>;
   close(): Promise<void>;
 }
 
