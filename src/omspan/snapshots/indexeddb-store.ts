@@ -1,6 +1,6 @@
 /**
  * Snapshots in the browser's IndexedDB — the add-in's shared runtime keeps them there, not in
- * OfficeRuntime.storage (10 MB for everything; a full-profile Realisasi alone is ~13 MB). IndexedDB is a
+ * OfficeRuntime.storage (10 MB for everything; a full-profile Realisasi alone is ~9 MB). IndexedDB is a
  * Web standard, so this adapter lives in the core; jest runs it over `fake-indexeddb`.
  *
  * Two object stores: `snapshots` (one small record per snapshot: id, header, bookkeeping — what a listing

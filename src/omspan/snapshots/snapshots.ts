@@ -16,7 +16,7 @@ import { SnapshotCorrupt } from "./column-codec";
 import { SnapshotOutdated, decodeSnapshot, encodeSnapshot, parseSnapshotHeader, type SnapshotHeader, type SnapshotInput } from "./snapshot-codec";
 import type { SnapshotStore, StoredSnapshot } from "./store-port";
 
-/** The default bound on all snapshots together (a full-profile Realisasi takes about 13 MB). */
+/** The default bound on all snapshots together (a full-profile Realisasi takes about 9 MB). */
 export const DEFAULT_MAX_SNAPSHOT_BYTES = 256 * 1024 * 1024;
 
 export interface SnapshotsOptions {
