@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every figure the issues name, measured side by side in one run (machines here are
  * shared and noisy, so ratios matter more than absolute times). Prints figures; never fails on time.
- * Sections: core | formulas | server | simulator | tables | reports | files (`npm run bench -- core` runs one).
+ * Sections: core | formulas | server | simulator | tables | reports | files | snapshots (`npm run bench -- core` runs one).
  */
 import { runCoreBench } from "./core-bench";
 import { runFormulaBench } from "./formula-bench";
@@ -10,6 +10,7 @@ import { runSimulatorBench } from "./simulator-bench";
 import { runTablesBench } from "./tables-bench";
 import { runReportsBench } from "./reports-bench";
 import { runFilesBench } from "./files-bench";
+import { runSnapshotsBench } from "./snapshots-bench";
 
 const SECTIONS: Record<string, (log: (line: string) => void) => Promise<void>> = {
   core: runCoreBench,
@@ -19,6 +20,7 @@ const SECTIONS: Record<string, (log: (line: string) => void) => Promise<void>> =
   tables: runTablesBench,
   reports: runReportsBench,
   files: runFilesBench,
+  snapshots: runSnapshotsBench,
 };
 
 async function main(): Promise<void> {

@@ -10,8 +10,14 @@
  * (OFFICE_READY_TIMEOUT_MS, only so that a broken start cannot hold cells forever). The pane bounds its
  * own wait far shorter in preview mode (src/taskpane/office-host.ts); an onReady later than any bound
  * still restores then, and the pane follows through the session's subscribers.
+ *
+ * Snapshots of good pulls are kept in IndexedDB (src/omspan/snapshots); the open policy ("pull fresh
+ * data when a workbook opens", off by default) comes from the settings kept on this computer.
  */
 import { Session } from "./omspan/session";
+import { SettingsStore, webStorageSettings } from "./omspan/settings";
+import { IndexedDbSnapshotStore } from "./omspan/snapshots/indexeddb-store";
+import { Snapshots } from "./omspan/snapshots/snapshots";
 import { officeKeyVault } from "./excel/key-vault";
 import { OFFICE_READY_TIMEOUT_MS, officeReady, within } from "./excel/office-ready";
 
@@ -20,7 +26,21 @@ function pageProtocol(): string | undefined {
   return (globalThis as { location?: { protocol?: string } }).location?.protocol;
 }
 
-export const session = new Session({ vault: officeKeyVault, pageProtocol: pageProtocol() });
+/** The pane's settings on this computer, read now: the open policy must hold before any cell asks. */
+export const settings = new SettingsStore(webStorageSettings());
+
+/** Snapshots in the page's IndexedDB (none where there is no IndexedDB: then no stale answers either). */
+const snapshots = IndexedDbSnapshotStore.available() ? new Snapshots(new IndexedDbSnapshotStore()) : undefined;
+
+export const session = new Session({
+  vault: officeKeyVault,
+  pageProtocol: pageProtocol(),
+  snapshots,
+  openFrom: settings.get().pullOnOpen ? "pull" : "snapshot",
+});
+
+// The setting changed in the pane: the store's open policy follows at once.
+settings.subscribe(() => (session.store.openFrom = settings.get().pullOnOpen ? "pull" : "snapshot"));
 
 const restored: Promise<unknown> = officeReady()
   .then(() => session.restore())

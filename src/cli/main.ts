@@ -5,7 +5,6 @@
 import { DATASET_IDS, type DatasetId } from "../omspan/routes";
 import { decodeClaims } from "../omspan/claims";
 import { InvalidArgumentError, NoDataError } from "../omspan/errors";
-import { Store } from "../omspan/store";
 import { checkArity, dataSource, formulaSpec } from "../omspan/formulas";
 import type { PullProgress } from "../omspan/client";
 import { parseCalcExpression } from "./calc-expression";
@@ -14,6 +13,7 @@ import { EXIT, cliMessage, exitCodeOf } from "./exit-codes";
 import { formatAnswer, writeTable } from "./output";
 import { parseFlags } from "./parse-flags";
 import { REPORT_USAGE, runReport } from "./report-command";
+import { cliStore, staleLine } from "./snapshot-flags";
 
 const USAGE = `Usage:
   omspan pull <dataset> [--date yyyymmdd] [--format json|csv]
@@ -24,6 +24,8 @@ ${REPORT_USAGE}
 Datasets: ${DATASET_IDS.join(", ")}
 Connection: --upstream URL --key-file FILE | --key KEY (or OMSPAN_UPSTREAM, OMSPAN_KEY).
 Without an upstream, an embedded simulator answers (--profile demo|full, --year YYYY).
+Snapshots: --snapshot-dir DIR (or OMSPAN_SNAPSHOT_DIR) keeps each pull; --allow-stale answers from the
+newest one when OMSPAN cannot be reached (exit 0, one stderr line naming its as-of).
 Exit codes: 0 ok, 2 usage, 3 key refused, 4 no data, 5 wrong parameter, 6 unreachable, 7 bad answer,
 8 workbook file (open in Excel, unreadable, a table in the way).`;
 
@@ -42,6 +44,8 @@ async function run(argv: string[]): Promise<number> {
       year: { type: "string" },
       date: { type: "string" },
       format: { type: "string", default: "json" },
+      "snapshot-dir": { type: "string" },
+      "allow-stale": { type: "boolean" },
       help: { type: "boolean", short: "h" },
   });
   const [command, arg] = positionals;
@@ -60,18 +64,20 @@ async function run(argv: string[]): Promise<number> {
   } else if (command !== "claims") {
     throw usage(`unknown command "${command}"`, `perintah "${command}" tidak dikenal`);
   }
+  const store = cliStore({ snapshotDir: values["snapshot-dir"], allowStale: values["allow-stale"] });
   const c = await openConnection(flags);
   try {
     if (command === "claims") {
       process.stdout.write(JSON.stringify(decodeClaims(c.conn.key), null, 2) + "\n");
       return EXIT.ok;
     }
-    const store = new Store();
     const onProgress = progress(Boolean(process.stderr.isTTY));
     if (command === "pull") {
       const data = await store.get(c.conn, arg as DatasetId, { params: values.date ? { date: values.date } : {}, onProgress });
       if (onProgress) process.stderr.write("\n");
       if (data.table.rowCount === 0) throw new NoDataError({ dataset: arg });
+      const stale = staleLine([data]);
+      if (stale) process.stderr.write(stale + "\n");
       await writeTable(data.table, values.format as "json" | "csv", process.stdout);
       return EXIT.ok;
     }
@@ -81,9 +87,12 @@ async function run(argv: string[]): Promise<number> {
     const prepared = spec.prepare(call.args);
     const pulled = await Promise.all(prepared.datasets.map((d) => store.get(c.conn, d, { onProgress })));
     if (onProgress) process.stderr.write("\n");
+    const stale = staleLine(pulled);
+    if (stale) process.stderr.write(stale + "\n");
     process.stdout.write(formatAnswer(prepared.run(dataSource(...pulled))));
     return EXIT.ok;
   } finally {
+    await store.settled(); // the snapshots being written
     await c.close();
   }
 }

@@ -30,6 +30,9 @@ export async function evaluate(name: string, args: readonly unknown[]): Promise<
     const spec = FORMULAS[name]!;
     const prepared = spec.prepare(args.map(plainArg));
     if (!ready) await sessionReady;
+    // The Excel side announced it reads the workbook's pin first (session.expectWorkbook): a frozen
+    // workbook's cells must read its pin, never the newest snapshot.
+    if (session.workbookPending()) await session.workbookReady();
     const conn = session.connection();
     const wanted = prepared.datasets;
     // Nearly every cell reads one dataset: skip Promise.all's extra promise for it.

@@ -136,13 +136,13 @@ export function tabel(dataset: any, filter?: any, kolom?: any): Promise<any[][]>
 }
 
 /**
- * When the data behind the cells was pulled (a date-time), or OMSPAN's own cut-off ("data").
- * Example: =OMSPAN.ASOF("realisasi"; "data") or =OMSPAN.ASOF("realisasi", "data")
+ * When the data behind the cells was pulled (a snapshot's time when it answers), OMSPAN's cut-off, or whether it is stale.
+ * Example: =OMSPAN.ASOF("realisasi"; "status") or =OMSPAN.ASOF("realisasi", "status")
  * @customfunction ASOF
  * @param [dataset] Dataset; empty = realisasi.
- * @param [jenis] "tarik" (empty) = when pulled; "data" = OMSPAN's cut-off (MAXDATE).
- * @returns An Excel date-time.
+ * @param [jenis] "tarik" (empty) = when pulled; "data" = OMSPAN's cut-off (MAXDATE); "status" = fresh, snapshot, stale or frozen; "usang" = TRUE when stale.
+ * @returns An Excel date-time, or the status text, or TRUE/FALSE.
  */
-export function asof(dataset?: any, jenis?: any): Promise<number> {
+export function asof(dataset?: any, jenis?: any): Promise<any> {
   return evaluate("ASOF", [dataset, jenis]);
 }

@@ -12,6 +12,7 @@ import { DEFAULT_RETRY, backoffMs, isRetryable, parseRetryAfter, sleep, type Ret
 import { routePath, type DatasetId, type RouteParams } from "./routes";
 import { normaliseKey } from "./claims";
 import { pullWindows } from "./paged-pull";
+import { ServedBy } from "./served-by";
 
 export interface ClientOptions {
   /** DataWebService base or the proxy's `/omspan/` URL. */
@@ -48,6 +49,24 @@ export interface PullOptions {
   readonly onProgress?: (p: PullProgress) => void;
   /** Reads pages in OMSPAN's compact form straight into columns (TableBuilder.readPage). */
   readonly read?: BodyReader;
+  /**
+   * Asks every cache on the way for a new answer (`Cache-Control: no-cache`): the store's first pull
+   * after the user's Refresh, so the proxy starts a new generation instead of serving its stored one.
+   */
+  readonly fresh?: boolean;
+}
+
+/** Per request: fresh or not, and where the proxy's marks are collected. */
+export interface RequestOptions {
+  readonly fresh?: boolean;
+  readonly served?: ServedBy;
+}
+
+/** A whole pull: pages that held rows, rows, and what the proxy said about the answers. */
+export interface PullResult {
+  readonly pages: number;
+  readonly rows: number;
+  readonly served: ServedBy;
 }
 
 /** Receives pages in order; `firstRow` is the 1-based position of the page's first record. */
@@ -64,10 +83,12 @@ export class OmspanClient {
   readonly concurrency: number;
   /** Requests sent upstream by this client (each retry counts). */
   requests = 0;
+  private readonly headers: Readonly<Record<string, string>>;
 
   constructor(opts: ClientOptions) {
     this.baseUrl = opts.baseUrl.endsWith("/") ? opts.baseUrl : `${opts.baseUrl}/`;
     this.key = normaliseKey(opts.key);
+    this.headers = { Authorization: `Bearer ${this.key}`, Accept: "application/json" };
     this.fetchImpl = opts.fetch ?? ((input, init) => fetch(input, init));
     this.timeoutMs = opts.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
     this.maxAnswerBytes = opts.maxAnswerBytes ?? MAX_ANSWER_BYTES;
@@ -77,11 +98,11 @@ export class OmspanClient {
   }
 
   /** One route, classified, with retries for what is worth retrying. */
-  async request(dataset: DatasetId, params: RouteParams = {}, signal?: AbortSignal, read?: BodyReader): Promise<Classified> {
+  async request(dataset: DatasetId, params: RouteParams = {}, signal?: AbortSignal, read?: BodyReader, opts: RequestOptions = {}): Promise<Classified> {
     const url = new URL(routePath(dataset, params), this.baseUrl).href;
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.once(url, dataset, signal, read);
+        return await this.once(url, dataset, signal, read, opts);
       } catch (err) {
         if (!isRetryable(err) || attempt >= this.retry.retries || signal?.aborted) throw err;
         const retryAfter = isOmspanError(err) ? (err as { retryAfterMs?: number }).retryAfterMs : undefined;
@@ -90,7 +111,7 @@ export class OmspanClient {
     }
   }
 
-  private async once(url: string, dataset: DatasetId, outer?: AbortSignal, read?: BodyReader): Promise<Classified> {
+  private async once(url: string, dataset: DatasetId, outer?: AbortSignal, read?: BodyReader, opts: RequestOptions = {}): Promise<Classified> {
     if (outer?.aborted) throw new CancelledError();
     const ctl = new AbortController();
     let timedOut = false;
@@ -107,9 +128,13 @@ export class OmspanClient {
       try {
         res = await this.fetchImpl(url, {
           method: "GET",
-          headers: { Authorization: `Bearer ${this.key}`, Accept: "application/json" },
+          headers: opts.fresh ? { ...this.headers, "Cache-Control": "no-cache" } : this.headers,
           signal: ctl.signal,
-          cache: "no-store",
+          // Not "no-store" on every request: the Fetch standard has that mode add `Cache-Control: no-cache`
+          // itself (Node's fetch does), and the proxy would then start a new generation on every
+          // recalculation. Only a fresh pull says so, explicitly. "default" keeps nothing either way:
+          // the proxy answers `Cache-Control: no-store`.
+          cache: opts.fresh ? "no-store" : "default",
         });
         body = await readCappedText(res, this.maxAnswerBytes, url);
       } catch (e) {
@@ -119,7 +144,9 @@ export class OmspanClient {
         throw new UnreachableError(url, e);
       }
       try {
-        return classifyResponse(res.status, body, { dataset, url }, read);
+        const classified = classifyResponse(res.status, body, { dataset, url }, read);
+        opts.served?.note(res.headers);
+        return classified;
       } catch (e) {
         const ra = parseRetryAfter(res.headers.get("retry-after"));
         if (ra !== undefined && isOmspanError(e)) Object.assign(e, { retryAfterMs: ra });
@@ -136,20 +163,22 @@ export class OmspanClient {
    * `pageSize`, `concurrency` at a time, until a short page or the no-data body; any failed page fails
    * the pull (a partial pull is never handed on). Returns the number of pages that held rows.
    */
-  async pull(dataset: DatasetId, sink: PageSink, opts: PullOptions = {}): Promise<{ pages: number; rows: number }> {
+  async pull(dataset: DatasetId, sink: PageSink, opts: PullOptions = {}): Promise<PullResult> {
+    const served = new ServedBy();
+    const ask = { fresh: opts.fresh, served };
     if (dataset !== "realisasi") {
-      const rows = pageOf(await this.request(dataset, opts.params, opts.signal, opts.read));
+      const rows = pageOf(await this.request(dataset, opts.params, opts.signal, opts.read, ask));
       if (rows.length) sink(rows, 1);
       opts.onProgress?.({ dataset, pages: 1, rows: rows.length });
-      return { pages: rows.length ? 1 : 0, rows: rows.length };
+      return { pages: rows.length ? 1 : 0, rows: rows.length, served };
     }
-    return this.pullPaged(dataset, sink, opts);
+    return { ...(await this.pullPaged(dataset, sink, opts, ask)), served };
   }
 
-  private pullPaged(dataset: DatasetId, sink: PageSink, opts: PullOptions) {
+  private pullPaged(dataset: DatasetId, sink: PageSink, opts: PullOptions, ask: RequestOptions) {
     return pullWindows(
       async (from, to, signal) => {
-        return pageOf(await this.request(dataset, { from, to }, signal, opts.read));
+        return pageOf(await this.request(dataset, { from, to }, signal, opts.read, ask));
       },
       {
         size: this.pageSize,

@@ -21,6 +21,9 @@ export type OmspanErrorCode =
   | "invalid-argument"
   | "division-by-zero"
   | "not-connected"
+  | "frozen"
+  | "pinned-missing"
+  | "cannot-freeze"
   | "failure";
 
 /** Context a caller may need to explain or act on the failure. Never holds the key. */
@@ -35,6 +38,8 @@ export interface OmspanErrorDetail {
   /** Indonesian wording of `reason`, where the reason is ours rather than OMSPAN's. */
   alasan?: string;
   argument?: string;
+  /** An as-of the message names (ISO-8601): a frozen workbook's pinned data. */
+  asOf?: string;
 }
 
 export class OmspanError extends Error {
@@ -179,6 +184,33 @@ export class NotConnectedError extends OmspanError {
   override readonly name = "NotConnectedError";
   constructor() {
     super("not-connected", "Not connected to OMSPAN: enter the API key in the OMSPAN pane");
+  }
+}
+
+/**
+ * The workbook is frozen (pinned to the snapshots it showed): a refresh is refused, and so is a pull of
+ * a dataset the pin does not hold. The message says how to unfreeze. `asOf`: the pinned data's time.
+ */
+export class FrozenError extends OmspanError {
+  override readonly name = "FrozenError";
+  constructor(detail: { asOf?: string; dataset?: string } = {}) {
+    super("frozen", `This workbook is frozen${detail.asOf ? ` to the data pulled ${detail.asOf}` : ""}: unfreeze it in the OMSPAN pane to pull`, detail);
+  }
+}
+
+/** A frozen workbook's pinned snapshot is not on this computer (or not readable for this key): never a quiet pull. */
+export class PinnedSnapshotMissingError extends OmspanError {
+  override readonly name = "PinnedSnapshotMissingError";
+  constructor(detail: { dataset: string; asOf: string }) {
+    super("pinned-missing", `The frozen ${detail.dataset} data pulled ${detail.asOf} is not on this computer`, detail);
+  }
+}
+
+/** Freeze could not pin what the cells show (nothing pulled yet, or a snapshot could not be kept). */
+export class CannotFreezeError extends OmspanError {
+  override readonly name = "CannotFreezeError";
+  constructor(reason: { en: string; id: string }, detail: { dataset?: string } = {}) {
+    super("cannot-freeze", `Cannot freeze: ${reason.en}`, { ...detail, reason: reason.en, alasan: reason.id });
   }
 }
 

@@ -24,7 +24,9 @@ export { OmspanClient, type ClientOptions, type PullOptions, type PullProgress }
 export { TableBuilder } from "./table-builder";
 export { textAt, numberAt, type Table, type Column } from "./table";
 export * from "./convert";
-export { Store, keyTag, type Connection, type DatasetData, type AsOf } from "./store";
+export { Store, keyTag, type Connection, type DatasetData, type HeldAnswer, type OpenPolicy, type StoreOptions, type StoreStatus } from "./store";
+export { AsOf, AsOfJson, StaleMark, asOfStatus, asOfToJson, asOfFromJson, formatAsOfTime, type AnswerStatus } from "./as-of";
+export * from "./snapshots";
 export { sumDataset, prepareSum, toSumQuery, type SumArgs } from "./query/sums";
 export { FORMULAS, formulaSpec, checkArity, evaluateFormula, dataSource, cellErrorKind, type FormulaSpec, type CellValue, type Grid, type Prepared } from "./formulas";
 export { parseCodeFilter, codeMatches, codeArgText, SATKER_RULE, AKUN_RULE, type CodeFilter } from "./query/code-filter";

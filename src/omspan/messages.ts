@@ -4,9 +4,13 @@
  */
 import { isOmspanError, type OmspanError } from "./errors";
 import type { Lang } from "./i18n";
+import { formatAsOfTime } from "./as-of";
 
 type Detail = OmspanError["detail"];
 type Template = (d: Detail) => string;
+
+/** An ISO as-of in this computer's time, as the pane shows it (`2026-12-02 16:04`). */
+const when = (iso: string | undefined) => (iso && !Number.isNaN(Date.parse(iso)) ? formatAsOfTime(new Date(iso)) : iso ?? "");
 
 /** Indonesian for the classifier's reasons (classify.ts). */
 const BAD_RESPONSE_ID: Readonly<Record<string, string>> = {
@@ -39,6 +43,14 @@ const ID: Record<OmspanError["code"], Template> = {
   "invalid-argument": (d) => `Argumen ${d.argument}: ${d.alasan ?? d.reason}`,
   "division-by-zero": (d) => `Pembagian dengan nol: ${d.alasan ?? d.reason}`,
   "not-connected": () => "Belum terhubung ke OMSPAN: masukkan kunci API di panel OMSPAN.",
+  frozen: (d) =>
+    `Buku kerja ini dibekukan${d.asOf ? ` pada data yang ditarik ${when(d.asOf)}` : ""}` +
+    (d.dataset ? `; ${d.dataset} tidak termasuk di dalamnya` : "") +
+    ". Cairkan di tab Segarkan panel OMSPAN untuk menarik data baru.",
+  "pinned-missing": (d) =>
+    `Buku kerja ini dibekukan pada data ${d.dataset} yang ditarik ${when(d.asOf)}, tetapi data itu tidak ada di komputer ini. ` +
+    "Cairkan di tab Segarkan panel OMSPAN untuk menarik data baru.",
+  "cannot-freeze": (d) => `Tidak dapat membekukan: ${d.alasan ?? d.reason}`,
   failure: (d) => `Terjadi kesalahan tak terduga: ${d.reason}`,
 };
 
@@ -63,6 +75,14 @@ const EN: Record<OmspanError["code"], Template> = {
   "invalid-argument": (d) => `Argument ${d.argument}: ${d.reason}`,
   "division-by-zero": (d) => `Division by zero: ${d.reason}`,
   "not-connected": () => "Not connected to OMSPAN: enter the API key in the OMSPAN pane.",
+  frozen: (d) =>
+    `This workbook is frozen${d.asOf ? ` to the data pulled ${when(d.asOf)}` : ""}` +
+    (d.dataset ? `; ${d.dataset} is not part of it` : "") +
+    ". Unfreeze it on the OMSPAN pane's Refresh tab to pull fresh data.",
+  "pinned-missing": (d) =>
+    `This workbook is frozen to the ${d.dataset} data pulled ${when(d.asOf)}, which is not on this computer. ` +
+    "Unfreeze it on the OMSPAN pane's Refresh tab to pull fresh data.",
+  "cannot-freeze": (d) => `Cannot freeze: ${d.reason}`,
   failure: (d) => `Something unexpected went wrong: ${d.reason}`,
 };
 

@@ -7,7 +7,10 @@
 import { decodeClaims, normaliseKey, type KeyClaims } from "./claims";
 import { OmspanClient } from "./client";
 import { InvalidArgumentError, NotConnectedError, OmspanError, UnexpectedError, isOmspanError } from "./errors";
-import { Store, type Connection } from "./store";
+import { Store, keyTag, type Connection, type OpenPolicy } from "./store";
+import { staleEligible } from "./store-answers";
+import type { Pin } from "./snapshots/pin";
+import type { Snapshots } from "./snapshots/snapshots";
 
 export interface SessionState {
   readonly status: "disconnected" | "connecting" | "connected" | "error";
@@ -16,6 +19,11 @@ export interface SessionState {
   readonly error?: OmspanError;
   /** A copy of the connection is kept in the vault (the user chose "remember"). */
   readonly remembered?: boolean;
+  /**
+   * Connected without OMSPAN: the test request failed as unreachable (timeout, 5xx, unreadable) but this
+   * key has snapshots on this computer, so cells answer from them, marked stale. The failure, to show.
+   */
+  readonly offline?: OmspanError;
 }
 
 /** Where a remembered connection is kept (never the workbook). */
@@ -85,9 +93,9 @@ export class Session {
    * cannot reach are refused when entered; none in the CLI.
    */
   constructor(
-    private readonly opts: { store?: Store; vault?: KeyVault; fetch?: typeof fetch; pageProtocol?: string } = {},
+    private readonly opts: { store?: Store; vault?: KeyVault; fetch?: typeof fetch; pageProtocol?: string; snapshots?: Snapshots; openFrom?: OpenPolicy } = {},
   ) {
-    this.store = opts.store ?? new Store((c) => new OmspanClient({ ...c, fetch: opts.fetch }));
+    this.store = opts.store ?? new Store((c) => new OmspanClient({ ...c, fetch: opts.fetch }), { snapshots: opts.snapshots, openFrom: opts.openFrom });
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -126,16 +134,38 @@ export class Session {
       this.conn = { baseUrl, key };
       if (input.remember) await this.opts.vault?.save(this.conn);
       else await this.opts.vault?.clear();
+      if (this.store.status().offline) this.store.markOffline(undefined);
       this.set({ status: "connected", baseUrl, claims, remembered: Boolean(input.remember && this.opts.vault) });
       return claims;
     } catch (e) {
       const error = isOmspanError(e) ? e : new UnexpectedError(e);
+      if (await this.connectOffline(input, error)) return decodeClaims(normaliseKey(input.key));
       this.conn = undefined;
       // The refusal is what the user must see, even if the host's storage fails to forget.
       await this.opts.vault?.clear().catch(() => undefined);
       this.set({ status: "error", baseUrl: input.baseUrl, error });
       throw error;
     }
+  }
+
+  /**
+   * A bad day: OMSPAN (or the proxy) cannot be reached, but this key has snapshots here — they were pulled
+   * with it, so it worked then. The connection is kept, marked offline, and cells answer from the
+   * snapshots, stale. Never for a refused key or a key of the wrong form: those failed before or at OMSPAN.
+   */
+  private async connectOffline(input: ConnectInput, error: OmspanError): Promise<boolean> {
+    const snapshots = this.store.snapshots;
+    if (!snapshots || !staleEligible(error)) return false;
+    const baseUrl = normaliseBaseUrl(input.baseUrl, { pageProtocol: this.opts.pageProtocol });
+    const key = normaliseKey(input.key);
+    const kept = await snapshots.usage(keyTag(key)).catch(() => ({ count: 0 }));
+    if (!kept.count) return false;
+    this.conn = { baseUrl, key };
+    if (input.remember) await this.opts.vault?.save(this.conn);
+    else await this.opts.vault?.clear();
+    this.store.markOffline({ reason: error.code as "unreachable", at: new Date() });
+    this.set({ status: "connected", baseUrl, claims: decodeClaims(key), remembered: Boolean(input.remember && this.opts.vault), offline: error });
+    return true;
   }
 
   /**
@@ -163,14 +193,72 @@ export class Session {
    */
   async forgetKey(): Promise<void> {
     await this.opts.vault?.clear();
+    await this.clearSnapshots();
     if (this.state.remembered) this.set({ ...this.state, remembered: false });
   }
 
-  /** Forgets the key, the remembered copy and every pulled dataset. */
+  /** Forgets the key, the remembered copy, every pulled dataset and the key's snapshots on this computer. */
   async disconnect(): Promise<void> {
+    const key = this.conn?.key;
     this.conn = undefined;
     this.store.invalidate();
+    this.store.markOffline(undefined);
     await this.opts.vault?.clear();
+    if (key) await this.clearSnapshots(key);
     this.set({ status: "disconnected" });
+  }
+
+  /** Removes the current key's snapshots from this computer (answers already held stay until a refresh). */
+  async clearSnapshots(key = this.conn?.key): Promise<number> {
+    if (!key || !this.store.snapshots) return 0;
+    return this.store.snapshots.removeKey(keyTag(key));
+  }
+
+  /** The current key's snapshots here: how many, how large. */
+  async snapshotUsage(): Promise<{ count: number; bytes: number }> {
+    if (!this.conn || !this.store.snapshots) return { count: 0, bytes: 0 };
+    return this.store.snapshots.usage(keyTag(this.conn.key));
+  }
+
+  // ---- a workbook opening (the Excel side reads its pin from the registry sheet) ----
+
+  private opening?: { promise: Promise<void>; resolve: () => void; pending: boolean };
+
+  /**
+   * Called by the Excel side when it loads, before any cell is evaluated: cells then wait (at most
+   * `timeoutMs`) for `workbookOpened`, so a frozen workbook's cells read its pin, never the newest snapshot.
+   */
+  expectWorkbook(timeoutMs = 10_000): void {
+    if (this.opening) return;
+    let settle!: () => void;
+    const promise = new Promise<void>((r) => (settle = r));
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const opening = {
+      promise,
+      pending: true,
+      resolve: () => {
+        opening.pending = false;
+        clearTimeout(timer);
+        settle();
+      },
+    };
+    this.opening = opening;
+    timer = setTimeout(opening.resolve, timeoutMs);
+  }
+
+  /** The workbook's registry was read: its pin (or none) and the open policy apply from now on. */
+  workbookOpened(opts: { pin?: Pin | null; openFrom?: OpenPolicy } = {}): void {
+    this.store.openWorkbook(opts);
+    this.opening?.resolve();
+  }
+
+  /** Whether cells must still wait for `workbookOpened` (a cheap check per cell). */
+  workbookPending(): boolean {
+    return this.opening?.pending ?? false;
+  }
+
+  /** Settles at once unless `expectWorkbook` was called; then when the workbook said it opened (or the wait ran out). */
+  workbookReady(): Promise<void> {
+    return this.opening?.promise ?? Promise.resolve();
   }
 }

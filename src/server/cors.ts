@@ -14,8 +14,10 @@ export async function registerCors(app: FastifyInstance, allowedOrigins: readonl
     // A function (not a list) makes the plugin add `Vary: Origin` on every answer.
     origin: (origin, cb) => cb(null, origin !== undefined && allowed.has(origin)),
     methods: ["GET"],
-    allowedHeaders: ["Authorization", "Accept"],
-    exposedHeaders: ["Retry-After", "X-Cache"],
+    // Cache-Control: the add-in's first pull after a Refresh asks for a new answer (no-cache). The two
+    // exposed marks say when a stored answer was pulled and whether it was served stale (src/omspan/served-by.ts).
+    allowedHeaders: ["Authorization", "Accept", "Cache-Control"],
+    exposedHeaders: ["Retry-After", "X-Cache", "OMSPAN-As-Of", "Cache-Status"],
     credentials: false,
     maxAge: 600,
     strictPreflight: true,

@@ -4,7 +4,7 @@
  * the add-in plugs in through `views` (a tab is shown only when its view is given). Behaviour arrives as
  * props and hooks; nothing here touches Excel.
  */
-import { useEffect, useState, type ReactNode } from "react";
+import { useEffect, useMemo, useState, type ReactNode } from "react";
 import { Label, Select, Tab, TabList, Text, Title3, makeStyles, tokens, useId } from "@fluentui/react-components";
 import type { Lang } from "../omspan/i18n";
 import { ClaimsCard } from "./ClaimsCard";
@@ -17,6 +17,9 @@ import { PreviewBadge } from "./PreviewBadge";
 import { RequirementsWarning } from "./RequirementsWarning";
 import { stringsFor } from "./strings";
 import { useSessionState, type SessionActions } from "./use-session";
+import { StaleBanner } from "./snapshots/StaleBanner";
+import { SnapshotSettings, type SnapshotSettingsActions } from "./snapshots/SnapshotSettings";
+import { usePaneSettings, useStoreStatus } from "./use-store-status";
 
 const useStyles = makeStyles({
   root: {
@@ -55,11 +58,17 @@ interface Props {
   defaultBaseUrl: string;
   data: DataActions;
   views?: PaneViews;
+  /** Koneksi's "Kept data" (the open policy, this key's snapshots); absent: not shown. */
+  keptData?: (connected: boolean) => SnapshotSettingsActions;
 }
 
-export function App({ host, actions, defaultBaseUrl, data, views = {} }: Props) {
+export function App({ host, actions, defaultBaseUrl, data, views = {}, keptData }: Props) {
   const styles = useStyles();
   const state = useSessionState();
+  const storeStatus = useStoreStatus();
+  const paneSettings = usePaneSettings();
+  const connected = state.status === "connected";
+  const keptActions = useMemo(() => keptData?.(connected), [keptData, connected]);
   const [lang, setLang] = useState<Lang>(host.lang);
   const [tab, setTab] = useState<TabId>("connection");
   const langId = useId("language");
@@ -90,6 +99,7 @@ export function App({ host, actions, defaultBaseUrl, data, views = {} }: Props) 
         {host.mode === "preview" && <PreviewBadge t={t} />}
       </header>
       {host.missingSets.length > 0 && <RequirementsWarning missing={host.missingSets} t={t} />}
+      <StaleBanner status={storeStatus} lang={lang} />
       <TabList
         className={styles.tabs}
         selectedValue={tab}
@@ -117,6 +127,7 @@ export function App({ host, actions, defaultBaseUrl, data, views = {} }: Props) 
             {state.status === "connected" && state.claims && (
               <ClaimsCard claims={state.claims} baseUrl={state.baseUrl} lang={lang} t={t} />
             )}
+            {keptActions && <SnapshotSettings pullOnOpen={paneSettings.pullOnOpen} actions={keptActions} lang={lang} />}
             <HelpCard t={t} />
           </>
         )}

@@ -19,6 +19,7 @@ import { session, sessionReady } from "../shared-runtime";
 import { stringsFor } from "./strings";
 import { sessionActions } from "./use-session";
 import { pluggedViews } from "./plugged-views";
+import { snapshotSettingsBehaviour } from "./pane-behaviour";
 
 /** The proxy normally shares the add-in's origin (the server hosts both), under /omspan/. */
 function defaultBaseUrl(): string {
@@ -65,6 +66,7 @@ async function main(): Promise<void> {
           defaultBaseUrl={defaultBaseUrl()}
           data={dataActions(host)}
           views={pluggedViews(host.mode)}
+          keptData={snapshotSettingsBehaviour}
         />
       </Themed>,
     );

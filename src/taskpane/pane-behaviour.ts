@@ -12,6 +12,10 @@ import { session } from "../shared-runtime";
 import type { FormulasViewProps } from "./formulas/FormulasView";
 import { previewFormulaValue } from "./formulas/preview-value";
 import { excelRefreshActions, type RefreshActions } from "./refresh/refresh-actions";
+import type { Pin } from "../omspan/snapshots/pin";
+import { settings } from "../shared-runtime";
+import type { FreezeActions } from "./snapshots/FreezeCard";
+import type { SnapshotSettingsActions } from "./snapshots/SnapshotSettings";
 
 type Mode = "office" | "preview";
 
@@ -45,8 +49,52 @@ export function refreshBehaviour(mode: Mode, lang: Lang): RefreshActions | undef
   if (mode !== "office") return undefined;
   let actions = refreshActions.get(lang);
   if (!actions) {
-    actions = excelRefreshActions({ store: session.store, connection: () => session.connection(), lang: () => lang });
+    const excel = excelRefreshActions({ store: session.store, connection: () => session.connection(), lang: () => lang });
+    // A frozen workbook refuses refresh before anything is forgotten (FrozenError says how to unfreeze).
+    actions = {
+      ...excel,
+      refresh: async (target, onProgress) => {
+        session.store.assertNotFrozen();
+        return excel.refresh(target, onProgress);
+      },
+    };
     refreshActions.set(lang, actions);
   }
   return actions;
+}
+
+/** Where a frozen workbook's pin is kept (the Excel side: its registry sheet, as `pinRows`); null clears it. */
+export interface PinKeeper {
+  save(pin: Pin | null): Promise<void>;
+}
+
+/**
+ * The freeze card's behaviour: pin the shared store and keep the pin in the workbook. A pin the workbook
+ * could not keep is undone (it would be lost when the file closes). Without a keeper the freeze holds
+ * for this runtime only.
+ */
+export function freezeBehaviour(keeper?: PinKeeper): FreezeActions {
+  return {
+    async freeze() {
+      const pin = await session.store.freeze();
+      try {
+        await keeper?.save(pin);
+      } catch (err) {
+        session.store.unfreeze();
+        throw err;
+      }
+    },
+    async unfreeze() {
+      await keeper?.save(null);
+      session.store.unfreeze();
+    },
+  };
+}
+
+/** Koneksi's "Kept data": the open policy (remembered on this computer) and this key's snapshots. */
+export function snapshotSettingsBehaviour(connected: boolean): SnapshotSettingsActions {
+  return {
+    setPullOnOpen: (on) => settings.set({ pullOnOpen: on }),
+    ...(connected ? { usage: () => session.snapshotUsage(), clear: () => session.clearSnapshots() } : {}),
+  };
 }

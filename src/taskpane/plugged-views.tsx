@@ -9,7 +9,9 @@ import type { Lang } from "../omspan/i18n";
 import { session } from "../shared-runtime";
 import type { PaneViews } from "./App";
 import { FormulasView } from "./formulas/FormulasView";
-import { formulaBehaviour, refreshBehaviour, useListSeparator } from "./pane-behaviour";
+import { formulaBehaviour, freezeBehaviour, refreshBehaviour, useListSeparator } from "./pane-behaviour";
+import { FreezeCard } from "./snapshots/FreezeCard";
+import { useStoreStatus } from "./use-store-status";
 import { RefreshView } from "./refresh/RefreshView";
 import { ReportChooser } from "./reports/ReportChooser";
 import { useSessionState } from "./use-session";
@@ -38,10 +40,23 @@ function ReportsTab({ lang, mode }: { lang: Lang; mode: Mode }) {
   );
 }
 
+/** Freeze only inside Excel: it pins a workbook. */
+const freezeActions = freezeBehaviour();
+
+function RefreshTab({ lang, mode }: { lang: Lang; mode: Mode }) {
+  const { frozen } = useStoreStatus();
+  return (
+    <>
+      {mode === "office" && <FreezeCard frozen={frozen} actions={freezeActions} lang={lang} />}
+      <RefreshView lang={lang} actions={refreshBehaviour(mode, lang)} />
+    </>
+  );
+}
+
 export function pluggedViews(mode: Mode): PaneViews {
   return {
     formulas: ({ lang }) => <FormulasTab lang={lang} mode={mode} />,
-    refresh: ({ lang }) => <RefreshView lang={lang} actions={refreshBehaviour(mode, lang)} />,
+    refresh: ({ lang }) => <RefreshTab lang={lang} mode={mode} />,
     reports: ({ lang }) => <ReportsTab lang={lang} mode={mode} />,
   };
 }

@@ -24,11 +24,13 @@ export interface StackOptions {
   year?: number;
   /** What the proxy serves besides /omspan/ (e.g. a built dist/); default an empty temporary directory. */
   staticDir?: string;
+  /** The simulator's signing secret (another one refuses keys the default signs). */
+  secret?: string;
 }
 
 export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const upstreamLog: string[] = [];
-  const sim = await startSimulator({ port: 0, host: "127.0.0.1", profile: opts.profile ?? "demo", log: (l) => upstreamLog.push(l) });
+  const sim = await startSimulator({ port: 0, host: "127.0.0.1", profile: opts.profile ?? "demo", ...(opts.secret ? { secret: opts.secret } : {}), log: (l) => upstreamLog.push(l) });
   const staticDir = opts.staticDir ?? mkdtempSync(path.join(tmpdir(), "omspan-static-"));
   const server = await startServer(
     parseServerConfig({ upstream: sim.baseUrl, port: 0, host: "127.0.0.1", plainHttp: "true", staticDir, logLevel: "silent", rateLimit: 0 }),

@@ -6,7 +6,7 @@
  */
 import { escapedInJson, type Table } from "../table";
 import { datasetSpec } from "../datasets/catalog";
-import type { AsOf } from "../store";
+import { asOfStatus, type AsOf } from "../as-of";
 import { formatDay } from "../convert";
 import { cellText } from "./guard";
 import { selectRows } from "./select";
@@ -104,12 +104,22 @@ export function shapeTable(table: Table, query: TableQuery, dateSystem: DateSyst
   };
 }
 
-/** The as-of line a table carries above its header, in the table's language. */
+/**
+ * The as-of line a table carries above its header, in the table's language. A stale answer says so
+ * (OMSPAN could not be reached: these are the rows of the time named), and so does a frozen one.
+ */
 export function asOfCaption(query: TableQuery, asOf: AsOf): string {
   const spec = datasetSpec(query.dataset);
   const pulled = asOf.fetchedAt.toISOString().slice(0, 16).replace("T", " ");
   const cut = asOf.maxDate !== undefined ? formatDay(asOf.maxDate) : undefined;
+  const status = asOfStatus(asOf);
+  const note =
+    status === "stale"
+      ? query.lang === "id" ? " · LAMA: OMSPAN tidak dapat dihubungi" : " · STALE: OMSPAN could not be reached"
+      : status === "frozen"
+        ? query.lang === "id" ? " · dibekukan" : " · frozen"
+        : "";
   return query.lang === "id"
-    ? `OMSPAN · ${spec.label.id} · ditarik ${pulled} UTC${cut ? ` · data s.d. ${cut}` : ""}`
-    : `OMSPAN · ${spec.label.en} · pulled ${pulled} UTC${cut ? ` · data up to ${cut}` : ""}`;
+    ? `OMSPAN · ${spec.label.id} · ditarik ${pulled} UTC${cut ? ` · data s.d. ${cut}` : ""}${note}`
+    : `OMSPAN · ${spec.label.en} · pulled ${pulled} UTC${cut ? ` · data up to ${cut}` : ""}${note}`;
 }
