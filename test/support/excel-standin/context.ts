@@ -25,7 +25,7 @@ export interface SyncRecord {
   /** Whether the batch asked for calculation / screen updating to be suspended. */
   readonly calcSuspended: boolean;
   readonly screenSuspended: boolean;
-  /** Time spent applying the operations: Excel's own work, not the add-in's (benchmarks subtract it). */
+  /** Time Excel's side took: reading the request, applying it, answering (benchmarks subtract it). */
   readonly applyMs: number;
   readonly error?: string;
 }
