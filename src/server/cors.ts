@@ -15,7 +15,8 @@ export async function registerCors(app: FastifyInstance, allowedOrigins: readonl
     origin: (origin, cb) => cb(null, origin !== undefined && allowed.has(origin)),
     methods: ["GET"],
     allowedHeaders: ["Authorization", "Accept"],
-    exposedHeaders: ["Retry-After", "X-Cache"],
+    // The shared cache's header contract (windows/window-reply.ts), readable by the add-in cross-origin too.
+    exposedHeaders: ["Retry-After", "X-Cache", "OMSPAN-As-Of", "Age", "Cache-Status"],
     credentials: false,
     maxAge: 600,
     strictPreflight: true,

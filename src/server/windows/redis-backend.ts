@@ -1,0 +1,133 @@
+/**
+ * Windows in Redis, with this process's cache in front (a window of a generation never changes, so a
+ * copy is always right), and one download per window across every process:
+ *  - a lease per window: `SET <window>:l <token> NX PX <lease>`, renewed while the window downloads,
+ *    released only by its holder (compare-and-delete); a holder that dies stops renewing, its lease
+ *    lapses and a waiter takes it over;
+ *  - waiters are told on the `<prefix>ev` channel when the window is stored or failed, and poll as a
+ *    fallback (a message lost while a connection broke, a holder gone); they hold no upstream slot;
+ *  - a global cap on OMSPAN requests across processes (redis-slots.ts), on top of the per-process one.
+ * A value is one Redis string, whole or absent: one evicted by `allkeys-lru` mid-pull is a miss and is
+ * fetched again, never served half. Any Redis failure becomes RedisUnavailableError: the caller then
+ * serves the request from its own cache (window-service.ts).
+ */
+import { randomUUID } from "node:crypto";
+import type { AnswerCache } from "../answer-cache";
+import type { Backend, Fetcher, Obtained, UpstreamGate, WaitOutcome } from "./backend";
+import type { Coordinator } from "./generations";
+import { RedisUnavailableError, type RedisLink } from "./redis-link";
+import { readWindow, type StoredWindow } from "./stored-window";
+
+const RENEW_LUA = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) else return 0 end`;
+const RELEASE_LUA = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end`;
+/** 1: the value is there; 2: someone holds the lease; 0: neither (take the lease). */
+const PROBE_LUA = `if redis.call('EXISTS', KEYS[1]) == 1 then return 1 elseif redis.call('EXISTS', KEYS[2]) == 1 then return 2 else return 0 end`;
+
+export interface RedisBackendOptions {
+  leaseMs: number;
+  /** How long windows are kept (the stale age). */
+  keepMs: number;
+  /** Longest wait for another's download. */
+  waitMs: number;
+  /** Polling interval of a waiter. */
+  pollMs: number;
+}
+
+export class RedisBackend implements Backend {
+  readonly name = "redis" as const;
+  private readonly waiting = new Map<string, Set<(outcome: string) => void>>();
+
+  constructor(
+    private readonly link: RedisLink,
+    private readonly prefix: string,
+    private readonly cache: AnswerCache,
+    readonly coord: Coordinator,
+    private readonly gate: UpstreamGate,
+    private readonly o: RedisBackendOptions,
+  ) {
+    link.listen(`${prefix}ev`, (message) => {
+      const tab = message.lastIndexOf("\t");
+      const fns = this.waiting.get(message.slice(0, tab));
+      fns?.forEach((fn) => fn(message.slice(tab + 1)));
+    });
+  }
+
+  async get(id: string): Promise<StoredWindow | undefined> {
+    const near = this.cache.get(id);
+    if (near) return near;
+    const raw = await this.link.run((c) => this.link.buffers.get(this.prefix + id)) as Buffer | null;
+    const w = raw ? readWindow(raw) : undefined;
+    if (w) this.cache.put(id, w);
+    return w;
+  }
+
+  async obtain(id: string, fetch: Fetcher, signal: AbortSignal): Promise<Obtained> {
+    const deadline = Date.now() + this.o.waitMs;
+    let waited = false;
+    for (;;) {
+      const w = await this.get(id);
+      if (w) return waited ? { role: "waiter", window: w } : { role: "hit", window: w };
+      const token = randomUUID();
+      const lease = `${this.prefix}${id}:l`;
+      const got = await this.link.run((c) => c.set(lease, token, { condition: "NX", expiration: { type: "PX", value: this.o.leaseMs } }));
+      if (got === "OK") return { role: "leader", result: await this.lead(id, lease, token, fetch) };
+      waited = true;
+      const outcome = await this.waitFor(id, lease, deadline, signal);
+      if (outcome !== "ready" && outcome !== "lapsed") return { role: "waiter", outcome };
+    }
+  }
+
+  private async lead(id: string, lease: string, token: string, fetch: Fetcher) {
+    const renew = setInterval(() => {
+      this.link.script(RENEW_LUA, [lease], [token, String(this.o.leaseMs)]).catch(() => undefined);
+    }, Math.max(50, Math.floor(this.o.leaseMs / 3)));
+    let outcome = "other";
+    try {
+      const result = await fetch(this.gate);
+      if (result.kind === "stored") {
+        this.cache.put(id, result.window);
+        await this.link
+          .run((c) => c.set(this.prefix + id, result.window.raw, { expiration: { type: "PX", value: this.o.keepMs } }))
+          .catch(() => undefined); // Redis gone: this process still has it, the others fetch their own
+        outcome = "ok";
+      } else if (result.kind === "failed") {
+        outcome = "failed";
+      }
+      return result;
+    } finally {
+      clearInterval(renew);
+      // Stored before the lease goes, so a waiter that sees the lease gone finds the value.
+      await this.link.script(RELEASE_LUA, [lease], [token]).catch(() => undefined);
+      await this.link.run((c) => c.publish(`${this.prefix}ev`, `${id}\t${outcome}`)).catch(() => undefined);
+    }
+  }
+
+  /** Waits for a message about `id`, polling as a fallback. "ready" and "lapsed" send the caller round again. */
+  private waitFor(id: string, lease: string, deadline: number, signal: AbortSignal): Promise<WaitOutcome | "ready" | "lapsed"> {
+    return new Promise((resolve, reject) => {
+      let fns = this.waiting.get(id);
+      if (!fns) this.waiting.set(id, (fns = new Set()));
+      const timers: NodeJS.Timeout[] = [];
+      const done = (v: WaitOutcome | "ready" | "lapsed" | Error) => {
+        timers.forEach(clearTimeout);
+        fns!.delete(onMessage);
+        if (fns!.size === 0) this.waiting.delete(id);
+        signal.removeEventListener("abort", onAbort);
+        if (v instanceof Error) reject(v);
+        else resolve(v);
+      };
+      const onMessage = (m: string) => done(m === "ok" ? "ready" : m === "failed" ? "failed" : "other");
+      const onAbort = () => done("gone");
+      fns.add(onMessage);
+      signal.addEventListener("abort", onAbort, { once: true });
+      const poll = () => {
+        if (Date.now() >= deadline) return done("timeout");
+        this.link.script(PROBE_LUA, [this.prefix + id, lease], []).then(
+          (r) => (r === 1 ? done("ready") : r === 0 ? done("lapsed") : timers.push(setTimeout(poll, this.o.pollMs))),
+          (err: unknown) => done(err instanceof RedisUnavailableError ? err : new RedisUnavailableError("Redis failed", { cause: err })),
+        );
+      };
+      timers.push(setTimeout(poll, this.o.pollMs));
+    });
+  }
+}

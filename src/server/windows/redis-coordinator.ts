@@ -1,0 +1,56 @@
+/** The rules of generations.ts on Redis (the scripts of generations-lua.ts); what Redis says is also learnt locally. */
+import { BURST_MS, MAX_PAGINGS, type Choice, type ChooseInput, type Coordinator, type GenerationRules, type LocalCoordinator } from "./generations";
+import { CHOOSE_LUA, COMMIT_LUA, FALLBACK_LUA } from "./generations-lua";
+import type { RedisLink } from "./redis-link";
+
+function toChoice(r: unknown): Choice | undefined {
+  const a = r as string[];
+  if (!Array.isArray(a) || !a[0]) return undefined;
+  return { gen: String(a[0]), genAt: Number(a[1]), stale: a[2] === "1", paging: a[3] ? String(a[3]) : undefined };
+}
+
+export class RedisCoordinator implements Coordinator {
+  constructor(
+    private readonly link: RedisLink,
+    private readonly prefix: string,
+    private readonly rules: GenerationRules,
+    private readonly local: LocalCoordinator,
+  ) {}
+
+  private keys(i: { tag: string; dataset: string; client?: string }): string[] {
+    return [`${this.prefix}g:${i.tag}:${i.dataset}`, `${this.prefix}p:${i.tag}:${i.dataset}:${i.client ?? ""}`, `${this.prefix}seq`];
+  }
+
+  /** Generation state and windows live as long as stale answers may be given. */
+  private get stateTtl(): string {
+    return String(Math.max(this.rules.staleMaxAgeMs, this.rules.freshMs, 60_000));
+  }
+
+  async choose(i: ChooseInput): Promise<Choice> {
+    const r = (await this.link.script(CHOOSE_LUA, this.keys(i), [
+      String(i.from), i.marked ? "1" : "0", i.breakerOpen ? "1" : "0", String(this.rules.freshMs),
+      String(this.rules.minIntervalMs), String(this.rules.staleMaxAgeMs), String(this.rules.pagingIdleMs),
+      String(BURST_MS), String(MAX_PAGINGS), this.stateTtl, "g",
+    ])) as string[];
+    const [cur, curAt, curOk, prev, prevAt] = r.slice(4);
+    this.local.learn(i.tag, i.dataset, {
+      cur: cur || undefined, curAt: Number(curAt), curOk: curOk === "1", prev: prev || undefined, prevAt: Number(prevAt),
+    });
+    return toChoice(r)!;
+  }
+
+  async commit(i: ChooseInput, c: Choice): Promise<Choice> {
+    const r = await this.link.script(COMMIT_LUA, this.keys(i), [c.gen, c.paging ?? "", this.stateTtl]);
+    return toChoice(r) ?? c;
+  }
+
+  async fallback(i: ChooseInput, c: Choice): Promise<Choice | undefined> {
+    const r = await this.link.script(FALLBACK_LUA, this.keys(i), [c.gen, c.paging ?? "", String(this.rules.staleMaxAgeMs), this.stateTtl]);
+    return toChoice(r);
+  }
+
+  async forget(tag: string, dataset: string): Promise<void> {
+    await this.local.forget(tag, dataset);
+    await this.link.run((c) => c.del(this.keys({ tag, dataset })[0]!));
+  }
+}
