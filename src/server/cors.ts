@@ -16,7 +16,7 @@ export async function registerCors(app: FastifyInstance, allowedOrigins: readonl
     methods: ["GET"],
     allowedHeaders: ["Authorization", "Accept"],
     // The shared cache's header contract (windows/window-reply.ts), readable by the add-in cross-origin too.
-    exposedHeaders: ["Retry-After", "X-Cache", "OMSPAN-As-Of", "Age", "Cache-Status"],
+    exposedHeaders: ["Retry-After", "X-Cache", "OMSPAN-As-Of", "Age", "Cache-Status", "OMSPAN-Generation"],
     credentials: false,
     maxAge: 600,
     strictPreflight: true,

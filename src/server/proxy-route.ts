@@ -101,7 +101,7 @@ export function registerProxyRoute(app: FastifyInstance, config: ServerConfig, d
     }
     if (served.kind === "window") {
       noteRequest(request, { cache: served.status === "stored" ? "MISS" : served.status === "stale" ? "STALE" : "HIT" });
-      return sendWindow(reply, served.window, served.status, acceptsGzip(request.headers["accept-encoding"]));
+      return sendWindow(reply, served.window, served.status, acceptsGzip(request.headers["accept-encoding"]), served.gen);
     }
     noteRequest(request, { cache: "MISS" });
     reply.header("cache-status", CACHE_STATUS_PASSED).header("x-cache", "MISS");

@@ -37,8 +37,9 @@ local function reply(gen, genAt, stale, paging) return { gen, fmt(genAt), stale 
 
 /**
  * ARGV: from, marked, breakerOpen, freshMs, minIntervalMs, staleMaxMs, idleMs, burstMs, maxPagings,
- * stateTtlMs, genPrefix. Answers gen, genAt, stale, paging, then the state (cur, curAt, curOk, prev,
- * prevAt) for the process to learn.
+ * stateTtlMs, genPrefix, then the process's own idea of the current generation (id, startedAt, ok; ""
+ * for none): a Redis that comes back empty takes it over instead of starting a new pull. Answers gen,
+ * genAt, stale, paging, then the state (cur, curAt, curOk, prev, prevAt) for the process to learn.
  */
 export const CHOOSE_LUA = `${COMMON}
 local now = now_ms()
@@ -47,6 +48,10 @@ local marked, breaker = ARGV[2] == '1', ARGV[3] == '1'
 local freshMs, minMs, staleMax = tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6])
 local idle, burst, maxP, ttl = tonumber(ARGV[7]), tonumber(ARGV[8]), tonumber(ARGV[9]), tonumber(ARGV[10])
 local s = load_state(KEYS[1])
+if not s.cur and not s.prev and ARGV[12] ~= '' and now - tonumber(ARGV[13]) <= staleMax then
+  s.cur, s.curAt, s.curOk = ARGV[12], tonumber(ARGV[13]), ARGV[14] == '1'
+  save_state(KEYS[1], s, ttl)
+end
 
 local function pick()
   local age = s.cur and (now - s.curAt) or math.huge

@@ -68,8 +68,8 @@ export interface Coordinator {
   commit(i: ChooseInput, c: Choice): Promise<Choice>;
   /** OMSPAN failed for `c`: the generation to answer stale from, or undefined when there is none (or the paging is committed). */
   fallback(i: ChooseInput, c: Choice): Promise<Choice | undefined>;
-  /** The key was refused: forget its generations of this dataset. */
-  forget(tag: string, dataset: string): Promise<void>;
+  /** The key was refused: forget its generations of this dataset (and this client's pagings). */
+  forget(tag: string, dataset: string, client: string): Promise<void>;
 }
 
 interface GenState {
@@ -103,6 +103,12 @@ export class LocalCoordinator implements Coordinator {
     private readonly prefix = `l${process.pid}-`,
     private readonly now: () => number = Date.now,
   ) {}
+
+  /** This process's idea of a dataset's current generation (what it learnt from Redis, or made itself). */
+  current(tag: string, dataset: string): { cur?: string; curAt: number; curOk: boolean } | undefined {
+    const s = this.states.get(`${tag}:${dataset}`);
+    return s?.cur ? { cur: s.cur, curAt: s.curAt, curOk: s.curOk } : undefined;
+  }
 
   /** Takes over what Redis said of a dataset's generations, so a fallback continues where Redis was. */
   learn(tag: string, dataset: string, s: { cur?: string; curAt: number; curOk: boolean; prev?: string; prevAt: number }): void {
@@ -172,7 +178,7 @@ export class LocalCoordinator implements Coordinator {
     return target && { gen: target.gen, genAt: target.at, stale: true, paging: c.paging };
   }
 
-  async forget(tag: string, dataset: string): Promise<void> {
+  async forget(tag: string, dataset: string, _client?: string): Promise<void> {
     this.states.delete(`${tag}:${dataset}`);
     for (const k of this.pagings.keys()) if (k.startsWith(`${tag}:${dataset}:`)) this.pagings.delete(k);
   }

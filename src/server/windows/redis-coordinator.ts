@@ -9,6 +9,10 @@ function toChoice(r: unknown): Choice | undefined {
   return { gen: String(a[0]), genAt: Number(a[1]), stale: a[2] === "1", paging: a[3] ? String(a[3]) : undefined };
 }
 
+function hint(h: { cur?: string; curAt: number; curOk: boolean } | undefined): string[] {
+  return h?.cur ? [h.cur, String(h.curAt), h.curOk ? "1" : "0"] : ["", "0", "0"];
+}
+
 export class RedisCoordinator implements Coordinator {
   constructor(
     private readonly link: RedisLink,
@@ -31,6 +35,7 @@ export class RedisCoordinator implements Coordinator {
       String(i.from), i.marked ? "1" : "0", i.breakerOpen ? "1" : "0", String(this.rules.freshMs),
       String(this.rules.minIntervalMs), String(this.rules.staleMaxAgeMs), String(this.rules.pagingIdleMs),
       String(BURST_MS), String(MAX_PAGINGS), this.stateTtl, "g",
+      ...hint(this.local.current(i.tag, i.dataset)),
     ])) as string[];
     const [cur, curAt, curOk, prev, prevAt] = r.slice(4);
     this.local.learn(i.tag, i.dataset, {
@@ -49,8 +54,9 @@ export class RedisCoordinator implements Coordinator {
     return toChoice(r);
   }
 
-  async forget(tag: string, dataset: string): Promise<void> {
+  async forget(tag: string, dataset: string, client: string): Promise<void> {
     await this.local.forget(tag, dataset);
-    await this.link.run((c) => c.del(this.keys({ tag, dataset })[0]!));
+    const [state, pagings] = this.keys({ tag, dataset, client });
+    await this.link.run((c) => c.del([state!, pagings!]));
   }
 }

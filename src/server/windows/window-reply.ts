@@ -7,7 +7,8 @@
  *    generation answered). An answer passed on unstored says `omspan-proxy; fwd=miss`.
  *  - the stored gzip bytes as they are (`Content-Encoding: gzip`) to a client that accepts gzip, else
  *    decoded for this one request; `Vary: Accept-Encoding` either way.
- * `X-Cache` (HIT, MISS, STALE) stays for older readers.
+ * `X-Cache` (HIT, MISS, STALE) stays for older readers. `OMSPAN-Generation` names the pull the window
+ * belongs to (an opaque id): windows with the same one come from one upstream pull.
  */
 import { Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
@@ -36,7 +37,7 @@ export function addVary(reply: FastifyReply, field: string): void {
 }
 
 /** Sends a stored window (see the file comment). */
-export function sendWindow(reply: FastifyReply, w: StoredWindow, status: WindowStatus, gzipOk: boolean): FastifyReply {
+export function sendWindow(reply: FastifyReply, w: StoredWindow, status: WindowStatus, gzipOk: boolean, gen: string): FastifyReply {
   reply
     .code(w.status)
     .header("content-type", w.contentType)
@@ -45,7 +46,8 @@ export function sendWindow(reply: FastifyReply, w: StoredWindow, status: WindowS
     .header("omspan-as-of", new Date(w.fetchedAt).toISOString())
     .header("age", String(Math.max(0, Math.floor((Date.now() - w.fetchedAt) / 1000))))
     .header("cache-status", CACHE_STATUS[status])
-    .header("x-cache", X_CACHE[status]);
+    .header("x-cache", X_CACHE[status])
+    .header("omspan-generation", gen);
   addVary(reply, "Accept-Encoding");
   if (gzipOk) return reply.header("content-encoding", "gzip").header("content-length", String(w.gz.length)).send(w.gz);
   const decoded = Readable.from([w.gz]).pipe(createGunzip());

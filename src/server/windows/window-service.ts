@@ -21,7 +21,7 @@ export type WindowStatus = "hit" | "stored" | "stale";
 
 /** What the route sends. */
 export type Served =
-  | { kind: "window"; window: StoredWindow; status: WindowStatus }
+  | { kind: "window"; window: StoredWindow; status: WindowStatus; gen: string }
   | { kind: "answer"; answer: PlainAnswer }
   | { kind: "error"; error: ErrorAnswer }
   | { kind: "stream"; result: Extract<FillResult, { kind: "big" }> }
@@ -102,7 +102,7 @@ export class WindowService {
     if (how === "stored") this.d.metrics.misses++;
     else this.d.metrics.hits++;
     if (how === "wait") this.d.metrics.waits++;
-    return { kind: "window", window: w, status: how === "stored" ? "stored" : "hit" };
+    return { kind: "window", window: w, status: how === "stored" ? "stored" : "hit", gen: c.gen };
   }
 
   private async failed(b: Backend, i: ChooseInput, route: string, c: Choice, result: Extract<FillResult, { kind: "failed" }>): Promise<Served> {
@@ -122,14 +122,14 @@ export class WindowService {
     const w = await b.get(windowId({ tag: i.tag, dataset: i.dataset, gen: c.gen, route }));
     if (w && Date.now() - w.fetchedAt <= this.d.staleMaxAgeMs) {
       this.d.metrics.stale++;
-      return { kind: "window", window: w, status: "stale" };
+      return { kind: "window", window: w, status: "stale", gen: c.gen };
     }
     return orError ? { kind: "error", error: toErrorAnswer(new ServerError("upstream_unreachable", 5)) } : undefined;
   }
 
   private async forget(b: Backend, i: ChooseInput): Promise<void> {
-    await b.coord.forget(i.tag, i.dataset).catch(() => undefined);
-    if (b !== this.d.local) await this.d.local.coord.forget(i.tag, i.dataset);
+    await b.coord.forget(i.tag, i.dataset, i.client).catch(() => undefined);
+    if (b !== this.d.local) await this.d.local.coord.forget(i.tag, i.dataset, i.client);
   }
 
   private remember(key: string): void {
