@@ -142,3 +142,36 @@ export function randomBalancer(from: string, bases: () => readonly string[]): ty
     return fetch(url.replace(from, all[Math.floor(Math.random() * all.length)]!), init);
   };
 }
+
+/** One pull as a client saw it: the rows' hash, and per window answer the headers that tell its story. */
+export interface SeenPull {
+  hash: string;
+  rows: number;
+  gens: Set<string>;
+  statuses: number[];
+  cacheStatus: string[];
+  asOf: Map<string, string>;
+  /** The generation of each window answer, by route. */
+  genOf: Map<string, string>;
+}
+
+/** A fetch that notes every answer's status and cache headers into `seen`. */
+export function recording(inner: typeof fetch, seen: Omit<SeenPull, "hash" | "rows">): typeof fetch {
+  return async (input, init) => {
+    const res = await inner(input, init);
+    seen.statuses.push(res.status);
+    const route = new URL(String(input instanceof Request ? input.url : input)).pathname.replace(/^.*\/(omspan|DataWebService)\//, "");
+    const gen = res.headers.get("omspan-generation");
+    if (gen) {
+      seen.gens.add(gen);
+      seen.genOf.set(route, gen);
+    }
+    const cs = res.headers.get("cache-status");
+    if (cs) seen.cacheStatus.push(cs);
+    const asOf = res.headers.get("omspan-as-of");
+    if (asOf) seen.asOf.set(route, asOf);
+    return res;
+  };
+}
+
+export { ROOT };

@@ -86,16 +86,11 @@ for k = 1, #all, 2 do
 end
 local best = nil
 for _, p in ipairs(list) do
-  if not has(p, from) and p.max < from and (not best or p.max > best.max) then best = p end
+  if not has(p, from) and p.max < from and (not best or p.max > best.max or (p.max == best.max and p.last > best.last)) then best = p end
 end
 if not best then
   for _, p in ipairs(list) do
     if not has(p, from) and p.began >= now - burst and (not best or p.began > best.began) then best = p end
-  end
-end
-if not best and from > 1 then
-  for _, p in ipairs(list) do
-    if has(p, from) and (not best or p.last > best.last) then best = p end
   end
 end
 if not best then

@@ -13,9 +13,11 @@
  *    dataset, and the generation is chosen when the paging starts; a later window of it reads the same
  *    generation. Which paging a window belongs to, among those of one address: one that has not asked for
  *    this window yet and whose highest window so far is the closest below it (a paging asks its next
- *    windows); else one that began within BURST_MS (the first round, out of order); else, for a window
- *    past the first, the paging that asked for it last (a retry); else a new paging. Two clients behind
- *    one address stay apart unless they stand at the same window at the moment a generation changes.
+ *    windows; on a tie, the one that asked last); else one that began within BURST_MS (the first round, out of order); else a new paging.
+ *    Two clients behind one address stay apart unless they stand at the same window at the moment a
+ *    generation changes. A window asked again (the core's retry after a failure) starts a paging of its
+ *    own on the current generation: the same one, unless the generation changed in between — the one
+ *    case an unmodified client can mix (see the README on how a client closes it with OMSPAN-Generation).
  *  - A new generation becomes the last good one only once a window of it was stored. When OMSPAN fails
  *    (or the breaker knows it is down) a paging that has not been served a fresh window yet moves, whole,
  *    to the last good generation and is answered stale; one that has been served fresh windows gets the
@@ -123,15 +125,13 @@ export class LocalCoordinator implements Coordinator {
     let best: Paging | undefined;
     for (const p of list.values()) {
       if (p.froms.has(i.from) || p.max >= i.from) continue;
-      if (!best || p.max > best.max) best = p;
+      // Equally far: the one that asked last is the one still asking.
+      if (!best || p.max > best.max || (p.max === best.max && p.last > best.last)) best = p;
     }
     if (!best) {
       for (const p of list.values()) {
         if (!p.froms.has(i.from) && p.began >= now - BURST_MS && (!best || p.began > best.began)) best = p;
       }
-    }
-    if (!best && i.from > 1) {
-      for (const p of list.values()) if (p.froms.has(i.from) && (!best || p.last > best.last)) best = p;
     }
     if (!best) {
       const c = this.pick(state, i, now);
