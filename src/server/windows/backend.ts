@@ -17,7 +17,7 @@ export interface PlainAnswer {
 
 /** What one download brought. */
 export type FillResult =
-  | { kind: "stored"; window: StoredWindow }
+  | { kind: "stored"; window: StoredWindow; noData?: boolean }
   /** Passed on, never stored (refused key, wrong parameter, other 4xx, unknown shape). */
   | { kind: "pass"; answer: PlainAnswer; refused: boolean }
   /** OMSPAN failing (5xx, 429, HTML, truncated, unreachable, timeout): stale may answer instead. */
@@ -49,6 +49,8 @@ export interface Backend {
   readonly coord: Coordinator;
   /** A stored window, or undefined. */
   get(id: string): Promise<StoredWindow | undefined>;
+  /** Stores a value outside a download (Realisasi's end marker). */
+  put(id: string, w: StoredWindow): Promise<void>;
   /** The window: stored already, downloaded by this request, or by another one it waited for. */
   obtain(id: string, fetch: Fetcher, signal: AbortSignal): Promise<Obtained>;
 }

@@ -12,7 +12,7 @@
  */
 const NO_DATA_MARK = Buffer.from("Tidak Ada Data");
 
-export type Verdict = { kind: "store" } | { kind: "pass"; refused: boolean } | { kind: "failed" };
+export type Verdict = { kind: "store"; noData?: boolean } | { kind: "pass"; refused: boolean } | { kind: "failed" };
 
 /** Judges a whole, decoded upstream answer. */
 export function judgeAnswer(status: number, body: Buffer): Verdict {
@@ -25,10 +25,10 @@ export function judgeAnswer(status: number, body: Buffer): Verdict {
   if (shape === "object" && body.indexOf(NO_DATA_MARK) < 0 && !/^\s*\{\s*"header"\s*:/.test(body.subarray(0, 64).toString("latin1"))) {
     return { kind: "pass", refused: false };
   }
-  return { kind: "store" };
+  return { kind: "store", noData: shape === "empty" || (shape === "object" && body.indexOf(NO_DATA_MARK) >= 0) };
 }
 
-type Shape = "broken" | "rows" | "table-of-cells" | "object";
+type Shape = "broken" | "rows" | "empty" | "table-of-cells" | "object";
 
 const WS = new Set([0x20, 0x09, 0x0a, 0x0d]);
 
@@ -68,5 +68,5 @@ function jsonShape(b: Buffer): Shape {
   if (end < 0) return "broken";
   for (let k = end + 1; k < b.length; k++) if (!WS.has(b[k]!)) return "broken";
   if (first === 0x7b) return "object";
-  return second === 0x5b ? "table-of-cells" : "rows";
+  return second === 0x5b ? "table-of-cells" : second === 0x5d ? "empty" : "rows";
 }

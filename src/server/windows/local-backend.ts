@@ -16,6 +16,10 @@ export class LocalBackend implements Backend {
     return this.cache.get(id);
   }
 
+  async put(id: string, w: StoredWindow): Promise<void> {
+    this.cache.put(id, w);
+  }
+
   async obtain(id: string, fetch: Fetcher, signal: AbortSignal): Promise<Obtained> {
     const hit = this.cache.get(id);
     if (hit) return { role: "hit", window: hit };

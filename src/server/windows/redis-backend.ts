@@ -61,6 +61,11 @@ export class RedisBackend implements Backend {
     return w;
   }
 
+  async put(id: string, w: StoredWindow): Promise<void> {
+    this.cache.put(id, w);
+    await this.link.run((c) => c.set(this.prefix + id, w.raw, { expiration: { type: "PX", value: this.o.keepMs } }));
+  }
+
   async obtain(id: string, fetch: Fetcher, signal: AbortSignal): Promise<Obtained> {
     const deadline = Date.now() + this.o.waitMs;
     let waited = false;

@@ -26,6 +26,8 @@ export interface StoredWindow {
   gz: Buffer;
   /** The whole stored value. */
   raw: Buffer;
+  /** For Realisasi's no-data answer past the last row: the window's first row (every later window is no-data too). */
+  endFrom?: number;
 }
 
 interface Head {
@@ -35,15 +37,25 @@ interface Head {
   at: number;
   n: number;
   z: number;
+  f?: number;
 }
 
 /** Compresses a decoded body once and builds the stored value. */
 export async function buildWindow(status: number, contentType: string, body: Buffer, fetchedAt: number): Promise<StoredWindow> {
   const gz = await gzip(body, { level: constants.Z_DEFAULT_COMPRESSION });
-  const head: Head = { v: 1, s: status, t: contentType, at: fetchedAt, n: body.length, z: gz.length };
+  return withHead({ status, contentType, fetchedAt, decodedBytes: body.length }, gz);
+}
+
+/** The same window as Realisasi's end marker (see `endFrom`). */
+export function asEndMarker(w: StoredWindow, from: number): StoredWindow {
+  return withHead({ ...w, endFrom: from }, w.gz);
+}
+
+function withHead(w: Omit<StoredWindow, "gz" | "raw">, gz: Buffer): StoredWindow {
+  const head: Head = { v: 1, s: w.status, t: w.contentType, at: w.fetchedAt, n: w.decodedBytes, z: gz.length, ...(w.endFrom ? { f: w.endFrom } : {}) };
   const headBytes = Buffer.from(`${JSON.stringify(head)}\n`);
   const raw = Buffer.concat([headBytes, gz]);
-  return { status, contentType, fetchedAt, decodedBytes: body.length, gz: raw.subarray(headBytes.length), raw };
+  return { ...w, gz: raw.subarray(headBytes.length), raw };
 }
 
 /** Reads a stored value back; undefined for anything that is not a whole value of ours. */
@@ -60,5 +72,5 @@ export function readWindow(raw: Buffer): StoredWindow | undefined {
   if (head?.v !== 1 || typeof head.at !== "number" || head.z !== gz.length || gz.length < 18) return undefined;
   // gzip's own trailer ends with the decoded length (mod 2^32): one more check that nothing was cut.
   if (gz.readUInt32LE(gz.length - 4) !== head.n % 2 ** 32) return undefined;
-  return { status: head.s, contentType: head.t, fetchedAt: head.at, decodedBytes: head.n, gz, raw };
+  return { status: head.s, contentType: head.t, fetchedAt: head.at, decodedBytes: head.n, gz, raw, ...(head.f ? { endFrom: head.f } : {}) };
 }

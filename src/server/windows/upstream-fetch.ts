@@ -71,7 +71,7 @@ export function windowFetcher(d: FetchDeps, route: string, authorization: string
       d.breaker.success();
       if (verdict.kind === "pass") return { kind: "pass", answer: { status: res.statusCode, headers, body: got.body }, refused: verdict.refused };
       const type = headers["content-type"] ?? "application/json";
-      return { kind: "stored", window: await buildWindow(res.statusCode, type, got.body, Date.now()) };
+      return { kind: "stored", window: await buildWindow(res.statusCode, type, got.body, Date.now()), noData: verdict.noData };
     } catch (err) {
       d.breaker.failure();
       return { kind: "failed", error: toErrorAnswer(timedOut ? new ServerError("upstream_timeout") : err) };

@@ -13,7 +13,7 @@ import type { Breaker } from "./breaker";
 import type { Choice, ChooseInput } from "./generations";
 import type { WindowMetrics } from "./metrics";
 import { RedisUnavailableError, type RedisLink } from "./redis-link";
-import type { StoredWindow } from "./stored-window";
+import { asEndMarker, type StoredWindow } from "./stored-window";
 import { windowId } from "./window-key";
 
 /** How a stored window is being served. */
@@ -76,6 +76,7 @@ export class WindowService {
     const result = got.result;
     switch (result.kind) {
       case "stored":
+        if (result.noData && i.from > 1) await this.markEnd(b, i, choice, result.window);
         return this.fresh(b, i, route, choice, result.window, "stored");
       case "failed":
         return this.failed(b, i, route, choice, result);
@@ -119,12 +120,32 @@ export class WindowService {
   private async stale(b: Backend, i: ChooseInput, route: string, c: Choice): Promise<Served>;
   private async stale(b: Backend, i: ChooseInput, route: string, c: Choice, orError: false): Promise<Served | undefined>;
   private async stale(b: Backend, i: ChooseInput, route: string, c: Choice, orError = true): Promise<Served | undefined> {
-    const w = await b.get(windowId({ tag: i.tag, dataset: i.dataset, gen: c.gen, route }));
+    let w = await b.get(windowId({ tag: i.tag, dataset: i.dataset, gen: c.gen, route }));
+    if (!w && i.from > 1) {
+      // A window past the end that nobody asked for in that pull: the end says it holds no data.
+      const end = await b.get(this.endId(i, c.gen));
+      if (end?.endFrom !== undefined && end.endFrom <= i.from) w = end;
+    }
     if (w && Date.now() - w.fetchedAt <= this.d.staleMaxAgeMs) {
       this.d.metrics.stale++;
       return { kind: "window", window: w, status: "stale", gen: c.gen };
     }
     return orError ? { kind: "error", error: toErrorAnswer(new ServerError("upstream_unreachable", 5)) } : undefined;
+  }
+
+  /**
+   * Realisasi's end in a generation: the lowest window that came back with no data. A stale answer for
+   * a window past it (a probe the morning's pull never made) is that no-data answer.
+   */
+  private async markEnd(b: Backend, i: ChooseInput, c: Choice, w: StoredWindow): Promise<void> {
+    const id = this.endId(i, c.gen);
+    const known = await b.get(id).catch(() => undefined);
+    if (known?.endFrom !== undefined && known.endFrom <= i.from) return;
+    await b.put(id, asEndMarker(w, i.from)).catch(() => undefined);
+  }
+
+  private endId(i: ChooseInput, gen: string): string {
+    return windowId({ tag: i.tag, dataset: i.dataset, gen, route: "end" });
   }
 
   private async forget(b: Backend, i: ChooseInput): Promise<void> {
