@@ -191,3 +191,52 @@ describe("AnswerCache unit", () => {
     expect(tag).not.toBe(new Tagger("t".repeat(32)).key("Bearer secret-value"));
   });
 });
+
+describe("the header contract and stale answers, per process", () => {
+  test("a miss is stored and said so; a hit says hit; both carry OMSPAN-As-Of and Age; gzip is sent as stored", async () => {
+    const a = await get("RealisasiKL/5001/5200", KEY_A, { "accept-encoding": "gzip, deflate" });
+    const b = await get("RealisasiKL/5001/5200", KEY_A, { "accept-encoding": "gzip, deflate" });
+    expect(a.headers["cache-status"]).toBe("omspan-proxy; fwd=miss; stored");
+    expect(b.headers["cache-status"]).toBe("omspan-proxy; hit");
+    expect(b.headers["omspan-as-of"]).toBe(a.headers["omspan-as-of"]);
+    expect(new Date(String(a.headers["omspan-as-of"])).toISOString()).toBe(a.headers["omspan-as-of"]);
+    expect(Number(b.headers.age)).toBeGreaterThanOrEqual(0);
+    expect([a.headers["content-encoding"], b.headers["content-encoding"]]).toEqual(["gzip", "gzip"]);
+    expect(b.body.equals(a.body)).toBe(true); // the very bytes compressed once
+    expect(String(b.headers.vary)).toMatch(/accept-encoding/i);
+    expect(upstream.requests).toHaveLength(1);
+  });
+
+  test("OMSPAN failing (503, HTML, truncated) answers from the last good generation, marked stale; a 401 never does", async () => {
+    const fast = await startTestServer({ upstream: upstream.base, staticDir: "/nonexistent-omspan-static", cacheTtlMs: 60_000, refreshMinIntervalMs: 0 });
+    try {
+      const at = (k: string) => request(`${fast.url}/omspan/CapaianIKEselon1Re`, { authorization: `Bearer ${k}`, "cache-control": "no-cache" });
+      upstream.handler = (_req, res) => res.writeHead(200, { "content-type": "application/json" }).end(realisasiPage(7));
+      const good = await at(KEY_A);
+      for (const fail of [
+        (res: import("node:http").ServerResponse) => res.writeHead(503, { "content-type": "text/html" }).end("<html>503</html>"),
+        (res: import("node:http").ServerResponse) => res.writeHead(200, { "content-type": "text/html" }).end("<html>maintenance</html>"),
+        (res: import("node:http").ServerResponse) => res.writeHead(200, { "content-type": "application/json" }).end(realisasiPage(7).slice(0, 100)),
+      ]) {
+        upstream.handler = (_req, res) => fail(res);
+        const stale = await at(KEY_A);
+        expect([stale.status, stale.headers["cache-status"], stale.body.toString()]).toEqual([200, "omspan-proxy; hit; detail=stale-if-error", realisasiPage(7)]);
+        expect(stale.headers["omspan-as-of"]).toBe(good.headers["omspan-as-of"]);
+      }
+    } finally {
+      await fast.close();
+    }
+    // A server whose breaker has not seen OMSPAN fail: a refused key is refused, never answered stale.
+    const other = await startTestServer({ upstream: upstream.base, staticDir: "/nonexistent-omspan-static", cacheTtlMs: 60_000, refreshMinIntervalMs: 0 });
+    try {
+      const at = (k: string) => request(`${other.url}/omspan/CapaianIKEselon1Re`, { authorization: `Bearer ${k}`, "cache-control": "no-cache" });
+      upstream.handler = (_req, res) => res.writeHead(200, { "content-type": "application/json" }).end(realisasiPage(7));
+      expect((await at(KEY_B)).status).toBe(200);
+      upstream.handler = (_req, res) => res.writeHead(401, { "content-type": "text/plain" }).end(BAD_KEY);
+      const refused = await at(KEY_B);
+      expect([refused.status, refused.headers["cache-status"], refused.body.toString()]).toEqual([401, "omspan-proxy; fwd=miss", BAD_KEY]);
+    } finally {
+      await other.close();
+    }
+  });
+});
