@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every figure the issues name, measured side by side in one run (machines here are
  * shared and noisy, so ratios matter more than absolute times). Prints figures; never fails on time.
- * Sections: core | formulas | server | simulator | tables | reports (`npm run bench -- core` runs one).
+ * Sections: core | formulas | server | simulator | tables | reports | scale (`npm run bench -- core` runs one).
  */
 import { runCoreBench } from "./core-bench";
 import { runFormulaBench } from "./formula-bench";
@@ -9,6 +9,7 @@ import { runServerBench } from "./server-bench";
 import { runSimulatorBench } from "./simulator-bench";
 import { runTablesBench } from "./tables-bench";
 import { runReportsBench } from "./reports-bench";
+import { runScaleBench } from "./scale-bench";
 
 const SECTIONS: Record<string, (log: (line: string) => void) => Promise<void>> = {
   core: runCoreBench,
@@ -17,6 +18,7 @@ const SECTIONS: Record<string, (log: (line: string) => void) => Promise<void>> =
   simulator: runSimulatorBench,
   tables: runTablesBench,
   reports: runReportsBench,
+  scale: runScaleBench,
 };
 
 async function main(): Promise<void> {

@@ -1,0 +1,146 @@
+/**
+ * `npm run bench -- scale` (figures only, loopback only): N concurrent cold refreshes of full-profile
+ * Realisasi across 3 server processes, the simulator answering each window after a latency, with Redis
+ * on (one shared cache) and off (the per-process cache), side by side: upstream requests (goal: one
+ * pull's windows plus probes), each client's pull time (p50/p95) against one client alone, the proxies'
+ * CPU-seconds against compressing each window once (and against brotli per answer, as before), and
+ * Redis' peak memory. Clients ask windows as the core client does (4 in flight, `Cache-Control:
+ * no-cache`) but do not decode the bodies, so the load generator's own cost stays small.
+ * Sizes: OMSPAN_BENCH_SCALE_CLIENTS (default 300), OMSPAN_BENCH_SCALE_LATENCY_MS (default 200).
+ */
+import { spawn } from "node:child_process";
+import http from "node:http";
+import path from "node:path";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { DEV_SECRET, mintKey } from "../src/simulator";
+import { startRedis, startServerProcess, type RedisServer, type ServerProcess } from "../test/scale/support";
+
+const CLIENTS = Number(process.env.OMSPAN_BENCH_SCALE_CLIENTS ?? 300);
+const LATENCY = Number(process.env.OMSPAN_BENCH_SCALE_LATENCY_MS ?? 200);
+const STEP = 5000;
+const YEAR = 2026;
+
+async function startSim(): Promise<{ base: string; requests(): number; close(): void }> {
+  const bin = path.resolve(__dirname, "..", "bin", "omspan-simulator.js");
+  const child = spawn(process.execPath, [bin, "--port", "0", "--profile", "full", "--today", `${YEAR}-11-28`, "--latency", String(LATENCY)], { stdio: ["ignore", "pipe", "inherit"] });
+  let out = "";
+  let requests = 0;
+  child.stdout!.on("data", (c: Buffer) => {
+    const s = c.toString();
+    if (out.length < 10_000) out += s;
+    requests += (s.match(/\/spanint\/data\//g) ?? []).length;
+  });
+  while (!/data\s+:/.test(out)) await new Promise((r) => setTimeout(r, 50));
+  return { base: /base URL : (\S+)/.exec(out)![1]!, requests: () => requests, close: () => void child.kill("SIGTERM") };
+}
+
+function get(url: string, headers: Record<string, string>, agent?: http.Agent): Promise<{ status: number; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    http.get(url, { headers, agent }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks) }));
+      res.on("error", reject);
+    }).on("error", reject);
+  });
+}
+
+/** One client's refresh: windows 1..n+1 (the last one the probe), four in flight, through random processes. */
+async function refresh(procs: ServerProcess[], key: string, windows: number, agents: http.Agent[]): Promise<{ ms: number; bad: number }> {
+  const t0 = performance.now();
+  let next = 0;
+  let bad = 0;
+  const headers = { authorization: `Bearer ${key}`, "accept-encoding": "gzip, deflate", "cache-control": "no-cache", accept: "application/json" };
+  const worker = async () => {
+    while (next <= windows) {
+      const k = next++;
+      const i = Math.floor(Math.random() * procs.length);
+      const r = await get(`${procs[i]!.base}RealisasiKL/${1 + k * STEP}/${(k + 1) * STEP}`, headers, agents[i]);
+      if (r.status !== 200) bad++;
+    }
+  };
+  await Promise.all([worker(), worker(), worker(), worker()]);
+  return { ms: performance.now() - t0, bad };
+}
+
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+const cpuOf = async (p: ServerProcess) => {
+  const m = (await p.metrics()).process as { cpuUserMs: number; cpuSystemMs: number };
+  return (m.cpuUserMs + m.cpuSystemMs) / 1000;
+};
+
+interface Run { upstream: number; alone: number; p50: number; p95: number; cpu: number; redisPeak?: string; bad: number }
+
+async function run(sim: { base: string; requests(): number }, key: string, windows: number, redisOn: boolean): Promise<Run> {
+  const stack = async () => {
+    const redis: RedisServer | undefined = redisOn ? await startRedis() : undefined;
+    const env: Record<string, string> = { OMSPAN_UPSTREAM: sim.base, OMSPAN_CACHE_TTL_MS: "300000", OMSPAN_QUEUE_SIZE: "100000", OMSPAN_QUEUE_TIMEOUT_MS: "120000" };
+    if (redis) env.OMSPAN_REDIS_URL = redis.url;
+    const procs = await Promise.all([1, 2, 3].map(() => startServerProcess(env)));
+    const agents = procs.map(() => new http.Agent({ keepAlive: true, maxSockets: 1200 }));
+    return {
+      redis, procs, agents,
+      close: async () => {
+        agents.forEach((a) => a.destroy());
+        await Promise.all(procs.map((p) => p.kill("SIGKILL")));
+        await redis?.close();
+      },
+    };
+  };
+  const one = await stack();
+  const alone = (await refresh(one.procs, key, windows, one.agents)).ms;
+  await one.close();
+
+  const s = await stack();
+  const cpu0 = await Promise.all(s.procs.map(cpuOf));
+  const before = sim.requests();
+  const results = await Promise.all(Array.from({ length: CLIENTS }, () => refresh(s.procs, key, windows, s.agents)));
+  const cpu1 = await Promise.all(s.procs.map(cpuOf));
+  const upstream = sim.requests() - before;
+  const redisPeak = s.redis ? await s.redis.query(async (c) => /used_memory_peak_human:(\S+)/.exec(await c.info("memory"))?.[1]) : undefined;
+  await s.close();
+  const ms = results.map((r) => r.ms);
+  return { upstream, alone, p50: pct(ms, 50), p95: pct(ms, 95), cpu: cpu1.reduce((a, b, i) => a + b - cpu0[i]!, 0), redisPeak, bad: results.reduce((n, r) => n + r.bad, 0) };
+}
+
+export async function runScaleBench(log: (line: string) => void): Promise<void> {
+  const sim = await startSim();
+  const key = await mintKey(DEV_SECRET, { year: YEAR });
+  try {
+    // The windows, straight from the simulator: how many, and what compressing them costs.
+    const bodies: Buffer[] = [];
+    for (let k = 0; ; k += 8) {
+      const got = await Promise.all(Array.from({ length: 8 }, (_, j) => get(`${sim.base}RealisasiKL/${1 + (k + j) * STEP}/${(k + j + 1) * STEP}`, { authorization: `Bearer ${key}` })));
+      const data = got.filter((g) => g.body[0] === 0x5b && g.body[1] !== 0x5d);
+      bodies.push(...data.map((g) => g.body));
+      if (data.length < 8) break;
+    }
+    const windows = bodies.length;
+    const c0 = process.cpuUsage();
+    for (const b of bodies) gzipSync(b);
+    const c1 = process.cpuUsage(c0);
+    const gzipOnce = (c1.user + c1.system) / 1e6;
+    const b0 = process.cpuUsage();
+    brotliCompressSync(bodies[0]!, { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } });
+    const b1 = process.cpuUsage(b0);
+    const brotliPerAnswer = ((b1.user + b1.system) / 1e6) * (windows + 1) * CLIENTS;
+    log(`full-profile Realisasi: ${windows} windows of ${STEP} rows (+1 probe), ${(bodies.reduce((n, b) => n + b.length, 0) / 1e6).toFixed(0)} MB; simulator latency ${LATENCY} ms per window; ${CLIENTS} clients × ${windows + 1} requests through 3 processes`);
+    const on = await run(sim, key, windows, true);
+    const off = await run(sim, key, windows, false);
+    const row = (name: string, a: string, b: string, ratio = "") => log(`  ${name.padEnd(42)} ${a.padStart(12)} ${b.padStart(12)} ${ratio}`);
+    row("", "Redis on", "Redis off", "on/off");
+    row("upstream requests (goal: windows + probes)", String(on.upstream), String(off.upstream), (on.upstream / off.upstream).toFixed(2));
+    row("one client alone, cold (s)", (on.alone / 1000).toFixed(1), (off.alone / 1000).toFixed(1));
+    row(`${CLIENTS} clients: p50 pull (s)`, (on.p50 / 1000).toFixed(1), (off.p50 / 1000).toFixed(1), `p50/alone ${(on.p50 / on.alone).toFixed(2)} | ${(off.p50 / off.alone).toFixed(2)}`);
+    row(`${CLIENTS} clients: p95 pull (s)`, (on.p95 / 1000).toFixed(1), (off.p95 / 1000).toFixed(1), `p95/alone ${(on.p95 / on.alone).toFixed(2)} | ${(off.p95 / off.alone).toFixed(2)}`);
+    row("proxy CPU-seconds (3 processes)", on.cpu.toFixed(1), off.cpu.toFixed(1), (on.cpu / off.cpu).toFixed(2));
+    row("answers not 200", String(on.bad), String(off.bad));
+    row("Redis peak memory", on.redisPeak ?? "-", "-");
+    log(`  compress once: gzip of the ${windows} windows ${gzipOnce.toFixed(2)} CPU-s (proxy CPU / that: on ${(on.cpu / gzipOnce).toFixed(0)}×, off ${(off.cpu / gzipOnce).toFixed(0)}×)`);
+    log(`  brotli (q4) per answer, as before compress-once, estimated from one window: ${brotliPerAnswer.toFixed(0)} CPU-s for ${CLIENTS} pulls`);
+  } finally {
+    sim.close();
+  }
+}
+
+if (require.main === module) runScaleBench((l) => process.stdout.write(`${l}\n`)).catch((e: unknown) => { console.error(e); process.exit(1); });
