@@ -34,7 +34,18 @@ async function startSim(): Promise<{ base: string; requests(): number; close(): 
   return { base: /base URL : (\S+)/.exec(out)![1]!, requests: () => requests, close: () => void child.kill("SIGTERM") };
 }
 
-function get(url: string, headers: Record<string, string>, agent?: http.Agent): Promise<{ status: number; body: Buffer }> {
+/** A GET; a kept-alive socket the server closed just as it was reused is tried again, as clients do. */
+async function get(url: string, headers: Record<string, string>, agent?: http.Agent): Promise<{ status: number; body: Buffer }> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await getOnce(url, headers, agent);
+    } catch (err) {
+      if (attempt >= 2 || (err as NodeJS.ErrnoException).code !== "ECONNRESET") throw err;
+    }
+  }
+}
+
+function getOnce(url: string, headers: Record<string, string>, agent?: http.Agent): Promise<{ status: number; body: Buffer }> {
   return new Promise((resolve, reject) => {
     http.get(url, { headers, agent }, (res) => {
       const chunks: Buffer[] = [];
@@ -77,7 +88,8 @@ async function run(sim: { base: string; requests(): number }, key: string, windo
     const env: Record<string, string> = { OMSPAN_UPSTREAM: sim.base, OMSPAN_CACHE_TTL_MS: "300000", OMSPAN_QUEUE_SIZE: "100000", OMSPAN_QUEUE_TIMEOUT_MS: "120000" };
     if (redis) env.OMSPAN_REDIS_URL = redis.url;
     const procs = await Promise.all([1, 2, 3].map(() => startServerProcess(env)));
-    const agents = procs.map(() => new http.Agent({ keepAlive: true, maxSockets: 1200 }));
+    // Kept-alive sockets released before the server's 5 s keep-alive timeout can close them under us.
+    const agents = procs.map(() => new http.Agent({ keepAlive: true, maxSockets: 1200, timeout: 4_000 }));
     return {
       redis, procs, agents,
       close: async () => {
@@ -88,17 +100,25 @@ async function run(sim: { base: string; requests(): number }, key: string, windo
     };
   };
   const one = await stack();
-  const alone = (await refresh(one.procs, key, windows, one.agents)).ms;
-  await one.close();
+  let alone: number;
+  try {
+    alone = (await refresh(one.procs, key, windows, one.agents)).ms;
+  } finally {
+    await one.close();
+  }
 
   const s = await stack();
-  const cpu0 = await Promise.all(s.procs.map(cpuOf));
-  const before = sim.requests();
-  const results = await Promise.all(Array.from({ length: CLIENTS }, () => refresh(s.procs, key, windows, s.agents)));
-  const cpu1 = await Promise.all(s.procs.map(cpuOf));
-  const upstream = sim.requests() - before;
-  const redisPeak = s.redis ? await s.redis.query(async (c) => /used_memory_peak_human:(\S+)/.exec(await c.info("memory"))?.[1]) : undefined;
-  await s.close();
+  let cpu0: number[], cpu1: number[], upstream: number, redisPeak: string | undefined, results: { ms: number; bad: number }[];
+  try {
+    cpu0 = await Promise.all(s.procs.map(cpuOf));
+    const before = sim.requests();
+    results = await Promise.all(Array.from({ length: CLIENTS }, () => refresh(s.procs, key, windows, s.agents)));
+    cpu1 = await Promise.all(s.procs.map(cpuOf));
+    upstream = sim.requests() - before;
+    redisPeak = s.redis ? await s.redis.query(async (c) => /used_memory_peak_human:(\S+)/.exec(await c.info("memory"))?.[1]) : undefined;
+  } finally {
+    await s.close();
+  }
   const ms = results.map((r) => r.ms);
   return { upstream, alone, p50: pct(ms, 50), p95: pct(ms, 95), cpu: cpu1.reduce((a, b, i) => a + b - cpu0[i]!, 0), redisPeak, bad: results.reduce((n, r) => n + r.bad, 0) };
 }
