@@ -1,7 +1,8 @@
 /**
  * Windows in Redis, with this process's cache in front (a window of a generation never changes, so a
  * copy is always right), and one download per window across every process:
- *  - a lease per window: `SET <window>:l <token> NX PX <lease>`, renewed while the window downloads,
+ *  - a lease per window: `SET <window>:l <token> NX PX <lease>` (in one script with the look for the
+ *    value, see TAKE_LUA), renewed while the window downloads,
  *    released only by its holder (compare-and-delete); a holder that dies stops renewing, its lease
  *    lapses and a waiter takes it over;
  *  - waiters are told on the `<prefix>ev` channel when the window is stored or failed, and poll as a
@@ -20,6 +21,15 @@ import { readWindow, type StoredWindow } from "./stored-window";
 
 const RENEW_LUA = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) else return 0 end`;
 const RELEASE_LUA = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end`;
+/**
+ * Takes the lease only while the value is absent, in one step: a GET that missed, then a plain SET NX,
+ * would let a process take the lease just after its holder stored the value and let it go, and
+ * download the window again (seen under the 300-client bench: about one window in four twice).
+ * 0: taken; 1: the value is there now; 2: someone else holds the lease.
+ */
+const TAKE_LUA = `if redis.call('EXISTS', KEYS[1]) == 1 then return 1 end
+if redis.call('SET', KEYS[2], ARGV[1], 'NX', 'PX', ARGV[2]) then return 0 end
+return 2`;
 /** 1: the value is there; 2: someone holds the lease; 0: neither (take the lease). */
 const PROBE_LUA = `if redis.call('EXISTS', KEYS[1]) == 1 then return 1 elseif redis.call('EXISTS', KEYS[2]) == 1 then return 2 else return 0 end`;
 
@@ -74,8 +84,9 @@ export class RedisBackend implements Backend {
       if (w) return waited ? { role: "waiter", window: w } : { role: "hit", window: w };
       const token = randomUUID();
       const lease = `${this.prefix}${id}:l`;
-      const got = await this.link.run((c) => c.set(lease, token, { condition: "NX", expiration: { type: "PX", value: this.o.leaseMs } }));
-      if (got === "OK") return { role: "leader", result: await this.lead(id, lease, token, fetch) };
+      const got = await this.link.script(TAKE_LUA, [this.prefix + id, lease], [token, String(this.o.leaseMs)]);
+      if (got === 0) return { role: "leader", result: await this.lead(id, lease, token, fetch) };
+      if (got === 1) continue; // stored between our look and the lease: read it
       waited = true;
       const outcome = await this.waitFor(id, lease, deadline, signal);
       if (outcome !== "ready" && outcome !== "lapsed") return { role: "waiter", outcome };

@@ -1,6 +1,7 @@
 /**
  * The process's connection to Redis, and whether to use it. Redis is not a single point of failure:
- * no command may wait long (OMSPAN_REDIS_TIMEOUT_MS, a fraction of a second; no offline queue), the
+ * no command may wait long (OMSPAN_REDIS_TIMEOUT_MS, a fraction of a second, measured on Redis rather
+ * than on this process's backlog: redis-deadline.ts; no offline queue), the
  * first failure marks Redis down for RETRY_MS and the process serves from its own cache meanwhile, and
  * the change is logged once each way. node-redis reconnects by itself; `ready` brings Redis back.
  *
@@ -11,6 +12,7 @@
  */
 import { createHash } from "node:crypto";
 import { createClient, RESP_TYPES } from "redis";
+import { HARD_FACTOR, withRedisDeadline } from "./redis-deadline";
 
 /** After a failure, Redis is not asked again for this long (then one request tries). */
 export const RETRY_MS = 1_000;
@@ -27,7 +29,8 @@ function makeClient(url: string, timeoutMs: number) {
   return createClient({
     url,
     disableOfflineQueue: true,
-    commandOptions: { timeout: timeoutMs },
+    // Only a backstop for a command never written (a dead socket): run() decides when Redis is slow.
+    commandOptions: { timeout: timeoutMs * HARD_FACTOR },
     socket: {
       connectTimeout: Math.max(timeoutMs * 4, 1_000),
       reconnectStrategy: (retries: number) => Math.min(100 * 2 ** retries, 2_000),
@@ -49,7 +52,7 @@ export class RedisLink {
   private closed = false;
   private readonly listeners = new Map<string, (message: string) => void>();
 
-  constructor(url: string, timeoutMs: number, private readonly log: Log) {
+  constructor(url: string, private readonly timeoutMs: number, private readonly log: Log) {
     this.client = makeClient(url, timeoutMs);
     this.buffers = this.client.withTypeMapping({ [RESP_TYPES.BLOB_STRING]: Buffer });
     this.sub = this.client.duplicate();
@@ -91,7 +94,7 @@ export class RedisLink {
   async run<T>(fn: (c: Client) => Promise<T>): Promise<T> {
     if (!this.usable) throw new RedisUnavailableError("Redis is unavailable");
     try {
-      const out = await fn(this.client);
+      const out = await withRedisDeadline(fn(this.client), this.timeoutMs);
       if (this.down) this.markUp();
       return out;
     } catch (err) {
