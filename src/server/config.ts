@@ -98,8 +98,13 @@ export const ServerConfig = z.object({
   clientIdleTimeoutMs: int(100, 3_600_000).default(30_000),
   /** OMSPAN_REQUEST_TIMEOUT_MS: longest time to receive a request's head and body (slow senders → 408). */
   requestTimeoutMs: int(100, 600_000).default(10_000),
-  /** OMSPAN_KEEP_ALIVE_TIMEOUT_MS: an idle kept-alive connection is closed after this. */
-  keepAliveTimeoutMs: int(100, 600_000).default(5_000),
+  /**
+   * OMSPAN_KEEP_ALIVE_TIMEOUT_MS: an idle kept-alive connection is closed after this. Longer than the
+   * 60 s idle timeout balancers commonly keep (nginx upstream keepalive, cloud balancers), so the side
+   * that reuses a connection is the side that closes it: a server closing first races the balancer's
+   * (or a busy client's) next request on that connection, which then fails (a 502, a "socket hang up").
+   */
+  keepAliveTimeoutMs: int(100, 600_000).default(65_000),
   /** OMSPAN_MIN_CLIENT_KBPS: after the grace period, a client taking an OMSPAN answer slower than this (while the proxy has data waiting for it) is cut, freeing its upstream slot; 0 turns it off. */
   minClientKbps: int(0, 1_000_000).default(32),
   /** OMSPAN_SLOW_CLIENT_GRACE_MS: the grace period, and the window the client's rate is measured over. */

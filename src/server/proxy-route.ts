@@ -27,7 +27,7 @@ import type { FetchDeps } from "./windows/upstream-fetch";
 import { windowFetcher } from "./windows/upstream-fetch";
 import { CACHE_STATUS_PASSED, sendWindow } from "./windows/window-reply";
 import type { Served, WindowService } from "./windows/window-service";
-import { acceptsGzip, isRefresh, type Tagger } from "./windows/window-key";
+import { acceptsGzip, isRefresh, namedGeneration, type Tagger } from "./windows/window-key";
 
 interface UpstreamAnswer {
   statusCode: number;
@@ -141,6 +141,7 @@ export function registerProxyRoute(app: FastifyInstance, config: ServerConfig, d
           {
             tag: w.tagger.key(auth), dataset: target.dataset, client: w.tagger.client(request.ip), route: target.route,
             from: target.dataset === "realisasi" ? (target.params.from ?? 0) : 0, marked: isRefresh(request.headers),
+            gen: namedGeneration(request.headers),
           },
           windowFetcher(w.fetch, target.route, auth, accept),
           gone.signal,

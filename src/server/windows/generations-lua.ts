@@ -9,7 +9,8 @@
  */
 
 const COMMON = `
-local function now_ms()
+local function now_ms(clock)
+  if clock and clock ~= '' then return tonumber(clock) end
   local t = redis.call('TIME')
   return tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 end
@@ -33,16 +34,23 @@ local function enc(p)
 end
 local function has(p, from) return string.find(p.froms, ',' .. from .. ',', 1, true) ~= nil end
 local function reply(gen, genAt, stale, paging) return { gen, fmt(genAt), stale and '1' or '0', paging or '' } end
+local function with_state(r, s, named)
+  r[5], r[6], r[7], r[8], r[9] = s.cur or '', fmt(s.curAt), s.curOk and '1' or '0', s.prev or '', fmt(s.prevAt)
+  r[10] = named and '1' or '0'
+  return r
+end
 `;
 
 /**
  * ARGV: from, marked, breakerOpen, freshMs, minIntervalMs, staleMaxMs, idleMs, burstMs, maxPagings,
  * stateTtlMs, genPrefix, then the process's own idea of the current generation (id, startedAt, ok; ""
- * for none): a Redis that comes back empty takes it over instead of starting a new pull. Answers gen,
- * genAt, stale, paging, then the state (cur, curAt, curOk, prev, prevAt) for the process to learn.
+ * for none): a Redis that comes back empty takes it over instead of starting a new pull; then the
+ * generation the request names ("" for none) and the clock ("" = Redis' TIME; tests give their own).
+ * Answers gen, genAt, stale, paging, then the state (cur, curAt, curOk, prev, prevAt) for the process
+ * to learn, then whether the named generation was honoured.
  */
 export const CHOOSE_LUA = `${COMMON}
-local now = now_ms()
+local now = now_ms(ARGV[16])
 local from = tonumber(ARGV[1])
 local marked, breaker = ARGV[2] == '1', ARGV[3] == '1'
 local freshMs, minMs, staleMax = tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6])
@@ -68,14 +76,14 @@ local function pick()
   return s.cur, s.curAt, false
 end
 
-local function with_state(r)
-  r[5], r[6], r[7], r[8], r[9] = s.cur or '', fmt(s.curAt), s.curOk and '1' or '0', s.prev or '', fmt(s.prevAt)
-  return r
-end
+-- A named generation, the current or the previous one: read exactly it (no paging note, cheap).
+local named = ARGV[15]
+if named ~= '' and named == s.cur then return with_state(reply(s.cur, s.curAt, false, nil), s, true) end
+if named ~= '' and named == s.prev then return with_state(reply(s.prev, s.prevAt, false, nil), s, true) end
 
 if from == 0 then
   local g, at, stale = pick()
-  return with_state(reply(g, at, stale, nil))
+  return with_state(reply(g, at, stale, nil), s, false)
 end
 
 local all = redis.call('HGETALL', KEYS[2])
@@ -108,7 +116,7 @@ if from > best.max then best.max = from end
 best.last = now
 redis.call('HSET', KEYS[2], best.id, enc(best))
 redis.call('PEXPIRE', KEYS[2], idle)
-return with_state(reply(best.gen, best.genAt, best.stale, best.id))
+return with_state(reply(best.gen, best.genAt, best.stale, best.id), s, false)
 `;
 
 /** ARGV: gen, paging, stateTtlMs. */
@@ -129,9 +137,9 @@ end
 return reply(p.gen, p.genAt, p.stale, p.id)
 `;
 
-/** ARGV: gen, paging, staleMaxMs, stateTtlMs. Answers {} when there is nothing to fall back on. */
+/** ARGV: gen, paging, staleMaxMs, stateTtlMs, clock (as CHOOSE). Answers {} when there is nothing to fall back on. */
 export const FALLBACK_LUA = `${COMMON}
-local now = now_ms()
+local now = now_ms(ARGV[5])
 local gen = ARGV[1]
 local s = load_state(KEYS[1])
 if s.cur == gen and not s.curOk then

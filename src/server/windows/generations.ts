@@ -16,8 +16,14 @@
  *    windows; on a tie, the one that asked last); else one that began within BURST_MS (the first round, out of order); else a new paging.
  *    Two clients behind one address stay apart unless they stand at the same window at the moment a
  *    generation changes. A window asked again (the core's retry after a failure) starts a paging of its
- *    own on the current generation: the same one, unless the generation changed in between — the one
- *    case an unmodified client can mix (see the README on how a client closes it with OMSPAN-Generation).
+ *    own on the current generation: the same one, unless the generation changed in between.
+ *  - A request that names its generation (`OMSPAN-Generation`, which the core client sends from its
+ *    first answer on) reads exactly that one while it is the current or the previous generation of the
+ *    key and dataset — no address rule, no paging note, whatever the address (clients behind one NAT
+ *    address, retries). A generation older than that, or unknown (another process's without Redis), is
+ *    not honoured: the request goes by the address rule as if it named none, and its answer names the
+ *    generation it was given. A named request never falls back to another generation when OMSPAN
+ *    fails, and is marked stale only through the address rule (the first round of a stale pull is).
  *  - A new generation becomes the last good one only once a window of it was stored. When OMSPAN fails
  *    (or the breaker knows it is down) a paging that has not been served a fresh window yet moves, whole,
  *    to the last good generation and is answered stale; one that has been served fresh windows gets the
@@ -50,6 +56,8 @@ export interface ChooseInput {
   from: number;
   marked: boolean;
   breakerOpen: boolean;
+  /** The generation the request names (`OMSPAN-Generation`), if any. */
+  gen?: string;
 }
 
 /** The generation a request reads. */
@@ -61,6 +69,8 @@ export interface Choice {
   stale: boolean;
   /** The paging the request belongs to (paged datasets only). */
   paging?: string;
+  /** The request named this generation and it is honoured (no fallback to another one). */
+  named?: boolean;
 }
 
 /** The coordinator of generations: local (this file) or Redis (redis-coordinator.ts). */
@@ -120,6 +130,8 @@ export class LocalCoordinator implements Coordinator {
   async choose(i: ChooseInput): Promise<Choice> {
     const now = this.now();
     const state = this.state(i);
+    if (i.gen !== undefined && i.gen === state.cur) return { gen: state.cur, genAt: state.curAt, stale: false, named: true };
+    if (i.gen !== undefined && i.gen === state.prev) return { gen: state.prev, genAt: state.prevAt, stale: false, named: true };
     if (i.from === 0) return this.pick(state, i, now);
     const list = this.pagingsOf(i, now);
     let best: Paging | undefined;

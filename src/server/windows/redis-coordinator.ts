@@ -1,4 +1,8 @@
-/** The rules of generations.ts on Redis (the scripts of generations-lua.ts); what Redis says is also learnt locally. */
+/**
+ * The rules of generations.ts on Redis (the scripts of generations-lua.ts); what Redis says is also
+ * learnt locally. Time is Redis' clock; a test may give its own (`clock`) to run the same scenarios
+ * on both coordinators.
+ */
 import { BURST_MS, MAX_PAGINGS, type Choice, type ChooseInput, type Coordinator, type GenerationRules, type LocalCoordinator } from "./generations";
 import { CHOOSE_LUA, COMMIT_LUA, FALLBACK_LUA } from "./generations-lua";
 import type { RedisLink } from "./redis-link";
@@ -19,7 +23,12 @@ export class RedisCoordinator implements Coordinator {
     private readonly prefix: string,
     private readonly rules: GenerationRules,
     private readonly local: LocalCoordinator,
+    private readonly clock?: () => number,
   ) {}
+
+  private get now(): string {
+    return this.clock ? String(this.clock()) : "";
+  }
 
   private keys(i: { tag: string; dataset: string; client?: string }): string[] {
     return [`${this.prefix}g:${i.tag}:${i.dataset}`, `${this.prefix}p:${i.tag}:${i.dataset}:${i.client ?? ""}`, `${this.prefix}seq`];
@@ -35,13 +44,14 @@ export class RedisCoordinator implements Coordinator {
       String(i.from), i.marked ? "1" : "0", i.breakerOpen ? "1" : "0", String(this.rules.freshMs),
       String(this.rules.minIntervalMs), String(this.rules.staleMaxAgeMs), String(this.rules.pagingIdleMs),
       String(BURST_MS), String(MAX_PAGINGS), this.stateTtl, "g",
-      ...hint(this.local.current(i.tag, i.dataset)),
+      ...hint(this.local.current(i.tag, i.dataset)), i.gen ?? "", this.now,
     ])) as string[];
-    const [cur, curAt, curOk, prev, prevAt] = r.slice(4);
+    const [cur, curAt, curOk, prev, prevAt, named] = r.slice(4);
     this.local.learn(i.tag, i.dataset, {
       cur: cur || undefined, curAt: Number(curAt), curOk: curOk === "1", prev: prev || undefined, prevAt: Number(prevAt),
     });
-    return toChoice(r)!;
+    const choice = toChoice(r)!;
+    return named === "1" ? { ...choice, named: true } : choice;
   }
 
   async commit(i: ChooseInput, c: Choice): Promise<Choice> {
@@ -50,7 +60,7 @@ export class RedisCoordinator implements Coordinator {
   }
 
   async fallback(i: ChooseInput, c: Choice): Promise<Choice | undefined> {
-    const r = await this.link.script(FALLBACK_LUA, this.keys(i), [c.gen, c.paging ?? "", String(this.rules.staleMaxAgeMs), this.stateTtl]);
+    const r = await this.link.script(FALLBACK_LUA, this.keys(i), [c.gen, c.paging ?? "", String(this.rules.staleMaxAgeMs), this.stateTtl, this.now]);
     return toChoice(r);
   }
 

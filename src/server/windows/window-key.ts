@@ -41,9 +41,10 @@ export class Tagger {
 }
 
 /**
- * A request marked as a refresh: `Cache-Control: no-cache` (or `max-age=0`), the header the add-in
- * sends on the first pull after *Refresh*. Note that fetch() with `cache: "no-store"` adds
- * `Cache-Control: no-cache` by itself (Fetch standard, in browsers and in Node's undici alike).
+ * A request marked as a refresh: `Cache-Control: no-cache` (or `max-age=0`), the header the core client
+ * sends on a pull its caller marks as a refresh (`PullOptions.refresh`, the store's first pull after
+ * *Refresh*). Note that fetch() with `cache: "no-store"` or `"reload"` adds `Cache-Control: no-cache` by
+ * itself (Fetch standard, in browsers and in Node's undici alike): the core client uses `"default"`.
  */
 export function isRefresh(headers: IncomingHttpHeaders): boolean {
   const cc = headers["cache-control"];
@@ -52,6 +53,16 @@ export function isRefresh(headers: IncomingHttpHeaders): boolean {
     const t = d.trim();
     return t === "no-cache" || /^max-age\s*=\s*0+$/.test(t);
   });
+}
+
+/**
+ * The generation a request names: `OMSPAN-Generation`, as a window answer of the same pull carried it
+ * (the core client sends it from its first answer on). Ids are short tokens (`g12`, `l4242-3`);
+ * anything else is ignored, as if the request named none.
+ */
+export function namedGeneration(headers: IncomingHttpHeaders): string | undefined {
+  const v = headers["omspan-generation"];
+  return typeof v === "string" && /^[A-Za-z0-9._-]{1,64}$/.test(v) ? v : undefined;
 }
 
 /** Whether Accept-Encoding allows gzip (named or `*`, with a q above 0). */

@@ -2,7 +2,8 @@
  * The shared cache's flow for one request (see generations.ts for which pull a request reads):
  * choose the generation → the stored window, or the one download of it (this request's or another's) →
  * commit the paging to the generation → serve. When OMSPAN fails, the paging moves to the last good
- * generation and is answered stale (or gets the failure when it cannot move). A refused key forgets its
+ * generation and is answered stale (or gets the failure when it cannot move; a request that named its
+ * generation never moves). A refused key forgets its
  * generations and stores nothing. With Redis, any Redis failure sends the request round again on this
  * process's own backend, which learnt the generations from Redis: no client sees an error caused by Redis.
  */
@@ -107,7 +108,7 @@ export class WindowService {
   }
 
   private async failed(b: Backend, i: ChooseInput, route: string, c: Choice, result: Extract<FillResult, { kind: "failed" }>): Promise<Served> {
-    const fb = await b.coord.fallback(i, c);
+    const fb = c.named ? undefined : await b.coord.fallback(i, c);
     if (fb) {
       const served = await this.stale(b, i, route, fb, false);
       if (served) return served;
