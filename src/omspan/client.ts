@@ -12,6 +12,7 @@ import { DEFAULT_RETRY, backoffMs, isRetryable, parseRetryAfter, sleep, type Ret
 import { routePath, type DatasetId, type RouteParams } from "./routes";
 import { normaliseKey } from "./claims";
 import { pullWindows } from "./paged-pull";
+import { GenerationPin } from "./generation-pin";
 
 export interface ClientOptions {
   /** DataWebService base or the proxy's `/omspan/` URL. */
@@ -48,6 +49,21 @@ export interface PullOptions {
   readonly onProgress?: (p: PullProgress) => void;
   /** Reads pages in OMSPAN's compact form straight into columns (TableBuilder.readPage). */
   readonly read?: BodyReader;
+  /**
+   * The pull is a refresh (the user asked for fresh numbers): every request says
+   * `Cache-Control: no-cache`, so the proxy's shared cache starts a new upstream pull (at most once per
+   * its OMSPAN_REFRESH_MIN_INTERVAL_MS). Otherwise nothing is sent and the proxy may answer from a
+   * recent pull. The store sets it on the first pull after `invalidate`.
+   */
+  readonly refresh?: boolean;
+}
+
+/** What one request adds to the plain GET (internal to a pull). */
+export interface RequestExtras {
+  readonly refresh?: boolean;
+  /** The pull's generation: named on the request once known; `notes` marks the request that learns it. */
+  readonly generation?: GenerationPin;
+  readonly notes?: boolean;
 }
 
 /** Receives pages in order; `firstRow` is the 1-based position of the page's first record. */
@@ -77,11 +93,11 @@ export class OmspanClient {
   }
 
   /** One route, classified, with retries for what is worth retrying. */
-  async request(dataset: DatasetId, params: RouteParams = {}, signal?: AbortSignal, read?: BodyReader): Promise<Classified> {
+  async request(dataset: DatasetId, params: RouteParams = {}, signal?: AbortSignal, read?: BodyReader, extras?: RequestExtras): Promise<Classified> {
     const url = new URL(routePath(dataset, params), this.baseUrl).href;
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.once(url, dataset, signal, read);
+        return await this.once(url, dataset, signal, read, extras);
       } catch (err) {
         if (!isRetryable(err) || attempt >= this.retry.retries || signal?.aborted) throw err;
         const retryAfter = isOmspanError(err) ? (err as { retryAfterMs?: number }).retryAfterMs : undefined;
@@ -90,7 +106,7 @@ export class OmspanClient {
     }
   }
 
-  private async once(url: string, dataset: DatasetId, outer?: AbortSignal, read?: BodyReader): Promise<Classified> {
+  private async once(url: string, dataset: DatasetId, outer?: AbortSignal, read?: BodyReader, extras?: RequestExtras): Promise<Classified> {
     if (outer?.aborted) throw new CancelledError();
     const ctl = new AbortController();
     let timedOut = false;
@@ -107,10 +123,19 @@ export class OmspanClient {
       try {
         res = await this.fetchImpl(url, {
           method: "GET",
-          headers: { Authorization: `Bearer ${this.key}`, Accept: "application/json" },
+          headers: {
+            Authorization: `Bearer ${this.key}`,
+            Accept: "application/json",
+            ...(extras?.refresh ? { "Cache-Control": "no-cache" } : {}),
+            ...extras?.generation?.headers(),
+          },
           signal: ctl.signal,
-          cache: "no-store",
+          // Not "no-store": by the Fetch standard that adds `Cache-Control: no-cache` to every request,
+          // which the proxy reads as a refresh. Its answers say `Cache-Control: no-store`, so the
+          // browser keeps none of them either way.
+          cache: "default",
         });
+        if (extras?.notes) extras.generation?.note(res.headers);
         body = await readCappedText(res, this.maxAnswerBytes, url);
       } catch (e) {
         if (e instanceof AnswerTooLargeError) throw e;
@@ -138,7 +163,7 @@ export class OmspanClient {
    */
   async pull(dataset: DatasetId, sink: PageSink, opts: PullOptions = {}): Promise<{ pages: number; rows: number }> {
     if (dataset !== "realisasi") {
-      const rows = pageOf(await this.request(dataset, opts.params, opts.signal, opts.read));
+      const rows = pageOf(await this.request(dataset, opts.params, opts.signal, opts.read, { refresh: opts.refresh }));
       if (rows.length) sink(rows, 1);
       opts.onProgress?.({ dataset, pages: 1, rows: rows.length });
       return { pages: rows.length ? 1 : 0, rows: rows.length };
@@ -147,9 +172,10 @@ export class OmspanClient {
   }
 
   private pullPaged(dataset: DatasetId, sink: PageSink, opts: PullOptions) {
+    const generation = new GenerationPin();
     return pullWindows(
       async (from, to, signal) => {
-        return pageOf(await this.request(dataset, { from, to }, signal, opts.read));
+        return pageOf(await this.request(dataset, { from, to }, signal, opts.read, { refresh: opts.refresh, generation, notes: from === 1 }));
       },
       {
         size: this.pageSize,

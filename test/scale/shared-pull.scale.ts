@@ -32,17 +32,20 @@ test("40 concurrent clients through random processes cost one pull's windows ups
   expect(cache.reduce((n, c) => n + (c.upstreamRequests as number), 0)).toBe(windows.length);
 });
 
-test("a refresh past the minimum interval starts one new generation; a client paging meanwhile keeps its own", async () => {
+test.each([
+  ["naming its generation (the core client)", true],
+  ["by its address alone (a client that names none)", false],
+])("a refresh past the minimum interval starts one new generation; a client paging meanwhile keeps its own, %s", async (_how, nameGeneration) => {
   s = await startScaleStack({ OMSPAN_REFRESH_MIN_INTERVAL_MS: "1000" }, { faults: { latencyMs: 250 } });
   const ref = await reference(s, s.key);
   const lb = balancer(s);
   // A pages (two windows at a time, every window a download); B refreshes while A is midway, at the
   // same pace (so the two never stand at the same window), and C right after B.
-  const a = pull(s.key, "realisasi", lb, undefined, 2);
+  const a = pull(s.key, "realisasi", lb, undefined, 2, { nameGeneration });
   await new Promise((r) => setTimeout(r, 1300));
-  const b = pull(s.key, "realisasi", lb, undefined, 2);
+  const b = pull(s.key, "realisasi", lb, undefined, 2, { nameGeneration });
   await new Promise((r) => setTimeout(r, 200));
-  const c = pull(s.key, "realisasi", lb);
+  const c = pull(s.key, "realisasi", lb, undefined, 4, { nameGeneration });
   const [pa, pb, pc] = await Promise.all([a, b, c]);
   const show = (p: typeof pa) => [...p.genOf].map(([r, g]) => `${r.replace("RealisasiKL/", "")}=${g}`).join(" ");
   for (const p of [pa, pb, pc]) if (p.gens.size !== 1) console.log(`A: ${show(pa)}\nB: ${show(pb)}\nC: ${show(pc)}`);

@@ -39,17 +39,34 @@ export async function startScaleStack(env: Record<string, string> = {}, sim: Sim
   };
 }
 
-/** One client's pull of `dataset` with the core client, through `fetchImpl` (default: the balancer over `procs`). */
-export async function pull(key: string, dataset: DatasetId, fetchImpl: typeof fetch, baseUrl = LB, concurrency = 4): Promise<SeenPull> {
+/**
+ * One client's pull of `dataset` with the core client, through `fetchImpl`: a refresh (as after the
+ * user's *Refresh*) unless `refresh` is false. The core client names its generation from window 1's
+ * answer on; `nameGeneration: false` plays a client that does not (the address rule alone ties it).
+ */
+export async function pull(
+  key: string, dataset: DatasetId, fetchImpl: typeof fetch, baseUrl = LB, concurrency = 4,
+  o: { refresh?: boolean; nameGeneration?: boolean } = {},
+): Promise<SeenPull> {
   const seen = { gens: new Set<string>(), statuses: [] as number[], cacheStatus: [] as string[], asOf: new Map<string, string>(), genOf: new Map<string, string>() };
-  const client = new OmspanClient({ baseUrl, key, fetch: recording(fetchImpl, seen), concurrency, retry: { retries: 2, baseMs: 100 } });
+  const inner = o.nameGeneration === false ? withoutGeneration(fetchImpl) : fetchImpl;
+  const client = new OmspanClient({ baseUrl, key, fetch: recording(inner, seen), concurrency, retry: { retries: 2, baseMs: 100 } });
   const hash = createHash("sha256");
   let rows = 0;
   await client.pull(dataset, (page) => {
     hash.update(JSON.stringify(page));
     rows += page.length;
-  });
+  }, { refresh: o.refresh ?? true });
   return { ...seen, hash: hash.digest("hex"), rows };
+}
+
+/** A fetch that drops `OMSPAN-Generation` from every request (a client that never names its generation). */
+function withoutGeneration(inner: typeof fetch): typeof fetch {
+  return (input, init) => {
+    const headers = new Headers(init?.headers);
+    headers.delete("omspan-generation");
+    return inner(input, { ...init, headers });
+  };
 }
 
 /** The balancer over the stack's live processes. */

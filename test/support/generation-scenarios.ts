@@ -127,6 +127,28 @@ export const SCENARIOS: Scenario[] = [
     },
   },
   {
+    name: "a stale pull's later windows, named, are answered stale too, until a newer generation stores a window",
+    async run(g, req, advance) {
+      const morning = await g.choose(req(W(0)));
+      await g.commit(req(W(0)), morning);
+      advance(20_000);
+      // 08:55, OMSPAN down: the refresh falls back to the morning, marked stale.
+      const tried = await g.choose(req(W(0), { client: "x" }));
+      const moved = await g.fallback(req(W(0), { client: "x" }), tried);
+      expect(moved).toMatchObject({ gen: morning.gen, stale: true });
+      // Its later windows name the morning: stale as well (a refresh that got the morning's numbers).
+      expect(await g.choose(req(W(4), { gen: morning.gen, client: "elsewhere" }))).toMatchObject({ gen: morning.gen, named: true, stale: true });
+      // A pull that is not a refresh reads the morning as the fresh pull it still is.
+      expect((await g.choose(req(W(4), { gen: morning.gen, marked: false }))).stale).toBe(false);
+      // OMSPAN is back: a new pull stores its first window; the morning is no longer answering stale.
+      advance(11_000);
+      const back = await g.choose(req(W(0), { client: "y" }));
+      expect(back.gen).not.toBe(morning.gen);
+      await g.commit(req(W(0), { client: "y" }), back);
+      expect(await g.choose(req(W(5), { gen: morning.gen, client: "elsewhere" }))).toMatchObject({ gen: morning.gen, named: true, stale: false });
+    },
+  },
+  {
     name: "a refused key forgets its generations: a name from before is no longer honoured",
     async run(g, req) {
       const a0 = await g.choose(req(W(0)));

@@ -3,7 +3,7 @@
  * script mirrors a method of LocalCoordinator line for line; keep them together when changing either.
  * Time is Redis' own clock (TIME), so processes on machines whose clocks differ still agree on ages.
  *
- * Keys: KEYS[1] the dataset's generation hash (cur, curAt, curOk, prev, prevAt), KEYS[2] the pagings of
+ * Keys: KEYS[1] the dataset's generation hash (cur, curAt, curOk, prev, prevAt, staleGen), KEYS[2] the pagings of
  * one client address (a hash: paging id → "gen|genAt|stale|committed|began|last|max|,from,from,"),
  * KEYS[3] the id sequence.
  */
@@ -16,13 +16,14 @@ local function now_ms(clock)
 end
 local function fmt(n) return string.format('%.0f', n) end
 local function load_state(key)
-  local v = redis.call('HMGET', key, 'cur', 'curAt', 'curOk', 'prev', 'prevAt')
-  return { cur = v[1], curAt = tonumber(v[2]) or 0, curOk = v[3] == '1', prev = v[4], prevAt = tonumber(v[5]) or 0 }
+  local v = redis.call('HMGET', key, 'cur', 'curAt', 'curOk', 'prev', 'prevAt', 'staleGen')
+  return { cur = v[1], curAt = tonumber(v[2]) or 0, curOk = v[3] == '1', prev = v[4], prevAt = tonumber(v[5]) or 0, staleGen = v[6] }
 end
 local function save_state(key, s, ttl)
   redis.call('DEL', key)
   if s.cur then redis.call('HSET', key, 'cur', s.cur, 'curAt', fmt(s.curAt), 'curOk', s.curOk and '1' or '0') end
   if s.prev then redis.call('HSET', key, 'prev', s.prev, 'prevAt', fmt(s.prevAt)) end
+  if s.staleGen and (s.cur or s.prev) then redis.call('HSET', key, 'staleGen', s.staleGen) end
   if s.cur or s.prev then redis.call('PEXPIRE', key, ttl) end
 end
 local function dec(id, v)
@@ -37,6 +38,7 @@ local function reply(gen, genAt, stale, paging) return { gen, fmt(genAt), stale 
 local function with_state(r, s, named)
   r[5], r[6], r[7], r[8], r[9] = s.cur or '', fmt(s.curAt), s.curOk and '1' or '0', s.prev or '', fmt(s.prevAt)
   r[10] = named and '1' or '0'
+  r[11] = s.staleGen or ''
   return r
 end
 `;
@@ -47,7 +49,7 @@ end
  * for none): a Redis that comes back empty takes it over instead of starting a new pull; then the
  * generation the request names ("" for none) and the clock ("" = Redis' TIME; tests give their own).
  * Answers gen, genAt, stale, paging, then the state (cur, curAt, curOk, prev, prevAt) for the process
- * to learn, then whether the named generation was honoured.
+ * to learn, then whether the named generation was honoured, then the generation answering stale.
  */
 export const CHOOSE_LUA = `${COMMON}
 local now = now_ms(ARGV[16])
@@ -68,7 +70,13 @@ local function pick()
   if breaker then
     local g, at = nil, 0
     if s.curOk and s.cur then g, at = s.cur, s.curAt elseif s.prev then g, at = s.prev, s.prevAt end
-    if g and now - at <= staleMax then return g, at, true end
+    if g and now - at <= staleMax then
+      if s.staleGen ~= g then
+        s.staleGen = g
+        save_state(KEYS[1], s, ttl)
+      end
+      return g, at, true
+    end
   end
   if s.cur and s.curOk then s.prev, s.prevAt = s.cur, s.curAt end
   s.cur, s.curAt, s.curOk = ARGV[11] .. redis.call('INCR', KEYS[3]), now, false
@@ -78,8 +86,10 @@ end
 
 -- A named generation, the current or the previous one: read exactly it (no paging note, cheap).
 local named = ARGV[15]
-if named ~= '' and named == s.cur then return with_state(reply(s.cur, s.curAt, false, nil), s, true) end
-if named ~= '' and named == s.prev then return with_state(reply(s.prev, s.prevAt, false, nil), s, true) end
+if named ~= '' and (named == s.cur or named == s.prev) then
+  local at = named == s.cur and s.curAt or s.prevAt
+  return with_state(reply(named, at, marked and named == s.staleGen, nil), s, true)
+end
 
 if from == 0 then
   local g, at, stale = pick()
@@ -119,13 +129,17 @@ redis.call('PEXPIRE', KEYS[2], idle)
 return with_state(reply(best.gen, best.genAt, best.stale, best.id), s, false)
 `;
 
-/** ARGV: gen, paging, stateTtlMs. */
+/** ARGV: gen, paging, stateTtlMs, stale ("1": the window served is a stale one). */
 export const COMMIT_LUA = `${COMMON}
 local s = load_state(KEYS[1])
+local changed = false
 if s.cur == ARGV[1] and not s.curOk then
-  s.curOk = true
-  save_state(KEYS[1], s, tonumber(ARGV[3]))
+  s.curOk, changed = true, true
 end
+if s.cur == ARGV[1] and ARGV[4] ~= '1' and s.staleGen and s.staleGen ~= ARGV[1] then
+  s.staleGen, changed = nil, true
+end
+if changed then save_state(KEYS[1], s, tonumber(ARGV[3])) end
 if ARGV[2] == '' then return { '' } end
 local v = redis.call('HGET', KEYS[2], ARGV[2])
 if not v then return { '' } end
@@ -160,10 +174,14 @@ if ARGV[2] ~= '' then
     if p.committed or not tg then return {} end
     p.gen, p.genAt, p.stale = tg, tat, true
     redis.call('HSET', KEYS[2], p.id, enc(p))
+    s.staleGen = tg
+    save_state(KEYS[1], s, tonumber(ARGV[4]))
     return reply(p.gen, p.genAt, true, p.id)
   end
 end
 if not tg then return {} end
+s.staleGen = tg
+save_state(KEYS[1], s, tonumber(ARGV[4]))
 return reply(tg, tat, true, ARGV[2])
 `;
 

@@ -23,7 +23,9 @@
  *    address, retries). A generation older than that, or unknown (another process's without Redis), is
  *    not honoured: the request goes by the address rule as if it named none, and its answer names the
  *    generation it was given. A named request never falls back to another generation when OMSPAN
- *    fails, and is marked stale only through the address rule (the first round of a stale pull is).
+ *    fails. While a generation is answering stale (a refresh fell back to it, or the breaker is open),
+ *    a refresh-marked request naming it is answered stale too, until a newer generation stores a
+ *    window: the rest of a stale pull says so, like its first round.
  *  - A new generation becomes the last good one only once a window of it was stored. When OMSPAN fails
  *    (or the breaker knows it is down) a paging that has not been served a fresh window yet moves, whole,
  *    to the last good generation and is answered stale; one that has been served fresh windows gets the
@@ -90,7 +92,12 @@ interface GenState {
   curOk: boolean;
   prev?: string;
   prevAt: number;
+  /** The generation answering stale since a refresh could not make a newer one. */
+  staleGen?: string;
 }
+
+/** What a process learns of a dataset's generations (from Redis, or its own). */
+export type LearntState = GenState;
 
 interface Paging {
   id: string;
@@ -123,15 +130,17 @@ export class LocalCoordinator implements Coordinator {
   }
 
   /** Takes over what Redis said of a dataset's generations, so a fallback continues where Redis was. */
-  learn(tag: string, dataset: string, s: { cur?: string; curAt: number; curOk: boolean; prev?: string; prevAt: number }): void {
+  learn(tag: string, dataset: string, s: LearntState): void {
     this.states.set(`${tag}:${dataset}`, { ...s });
   }
 
   async choose(i: ChooseInput): Promise<Choice> {
     const now = this.now();
     const state = this.state(i);
-    if (i.gen !== undefined && i.gen === state.cur) return { gen: state.cur, genAt: state.curAt, stale: false, named: true };
-    if (i.gen !== undefined && i.gen === state.prev) return { gen: state.prev, genAt: state.prevAt, stale: false, named: true };
+    if (i.gen !== undefined && (i.gen === state.cur || i.gen === state.prev)) {
+      const genAt = i.gen === state.cur ? state.curAt : state.prevAt;
+      return { gen: i.gen, genAt, stale: i.marked && i.gen === state.staleGen, named: true };
+    }
     if (i.from === 0) return this.pick(state, i, now);
     const list = this.pagingsOf(i, now);
     let best: Paging | undefined;
@@ -163,6 +172,7 @@ export class LocalCoordinator implements Coordinator {
   async commit(i: ChooseInput, c: Choice): Promise<Choice> {
     const state = this.state(i);
     if (state.cur === c.gen) state.curOk = true;
+    if (state.cur === c.gen && !c.stale && state.staleGen !== c.gen) state.staleGen = undefined;
     const p = c.paging ? this.pagings.get(this.pagingKey(i))?.get(c.paging) : undefined;
     if (!p) return c;
     if (p.gen === c.gen) p.committed = true;
@@ -185,8 +195,10 @@ export class LocalCoordinator implements Coordinator {
       if (p.gen !== c.gen) return { gen: p.gen, genAt: p.genAt, stale: p.stale, paging: p.id };
       if (p.committed || !target) return undefined;
       Object.assign(p, { gen: target.gen, genAt: target.at, stale: true });
+      s.staleGen = target.gen;
       return { gen: p.gen, genAt: p.genAt, stale: true, paging: p.id };
     }
+    if (target) s.staleGen = target.gen;
     return target && { gen: target.gen, genAt: target.at, stale: true, paging: c.paging };
   }
 
@@ -202,7 +214,10 @@ export class LocalCoordinator implements Coordinator {
     if (!wantNew) return { gen: s.cur!, genAt: s.curAt, stale: false };
     if (i.breakerOpen) {
       const ok = s.curOk && s.cur ? { gen: s.cur, at: s.curAt } : s.prev ? { gen: s.prev, at: s.prevAt } : undefined;
-      if (ok && now - ok.at <= this.rules.staleMaxAgeMs) return { gen: ok.gen, genAt: ok.at, stale: true };
+      if (ok && now - ok.at <= this.rules.staleMaxAgeMs) {
+        s.staleGen = ok.gen;
+        return { gen: ok.gen, genAt: ok.at, stale: true };
+      }
     }
     if (s.cur && s.curOk) Object.assign(s, { prev: s.cur, prevAt: s.curAt });
     Object.assign(s, { cur: `${this.prefix}${++this.seq}`, curAt: now, curOk: false });

@@ -46,16 +46,17 @@ export class RedisCoordinator implements Coordinator {
       String(BURST_MS), String(MAX_PAGINGS), this.stateTtl, "g",
       ...hint(this.local.current(i.tag, i.dataset)), i.gen ?? "", this.now,
     ])) as string[];
-    const [cur, curAt, curOk, prev, prevAt, named] = r.slice(4);
+    const [cur, curAt, curOk, prev, prevAt, named, staleGen] = r.slice(4);
     this.local.learn(i.tag, i.dataset, {
       cur: cur || undefined, curAt: Number(curAt), curOk: curOk === "1", prev: prev || undefined, prevAt: Number(prevAt),
+      staleGen: staleGen || undefined,
     });
     const choice = toChoice(r)!;
     return named === "1" ? { ...choice, named: true } : choice;
   }
 
   async commit(i: ChooseInput, c: Choice): Promise<Choice> {
-    const r = await this.link.script(COMMIT_LUA, this.keys(i), [c.gen, c.paging ?? "", this.stateTtl]);
+    const r = await this.link.script(COMMIT_LUA, this.keys(i), [c.gen, c.paging ?? "", this.stateTtl, c.stale ? "1" : "0"]);
     return toChoice(r) ?? c;
   }
 
