@@ -44,6 +44,17 @@ test("a reply that came while the process was busy past the timeout is read, not
   }
 });
 
+test("a reply that came while the process was busy just after the command went out is read too", async () => {
+  const peer = await echoPair();
+  try {
+    const answer = withRedisDeadline(peer.ask(), 50);
+    setImmediate(() => busy(150)); // after the deadline started: its timer fires late
+    await expect(answer).resolves.toBe("PING\n");
+  } finally {
+    await peer.close();
+  }
+});
+
 test("a peer that never answers is given up on within the timeout when the process is idle", async () => {
   const t0 = performance.now();
   await expect(withRedisDeadline(new Promise(() => undefined), 60)).rejects.toBeInstanceOf(RedisDeadlineError);

@@ -7,6 +7,7 @@
  *    lapses and a waiter takes it over;
  *  - waiters are told on the `<prefix>ev` channel when the window is stored or failed, and poll as a
  *    fallback (a message lost while a connection broke, a holder gone); they hold no upstream slot;
+ *    within a process, the requests for one window share one look, lease attempt and wait (coalesce.ts);
  *  - a global cap on OMSPAN requests across processes (redis-slots.ts), on top of the per-process one.
  * A value is one Redis string, whole or absent: one evicted by `allkeys-lru` mid-pull is a miss and is
  * fetched again, never served half. Any Redis failure becomes RedisUnavailableError: the caller then
@@ -15,6 +16,7 @@
 import { randomUUID } from "node:crypto";
 import type { AnswerCache } from "../answer-cache";
 import type { Backend, Fetcher, Obtained, UpstreamGate, WaitOutcome } from "./backend";
+import { Coalescer } from "./coalesce";
 import type { Coordinator } from "./generations";
 import { RedisUnavailableError, type RedisLink } from "./redis-link";
 import { readWindow, type StoredWindow } from "./stored-window";
@@ -46,6 +48,8 @@ export interface RedisBackendOptions {
 export class RedisBackend implements Backend {
   readonly name = "redis" as const;
   private readonly waiting = new Map<string, Set<(outcome: string) => void>>();
+  /** One look, lease attempt and wait per window in this process (coalesce.ts). */
+  private readonly joined = new Coalescer<Obtained>();
 
   constructor(
     private readonly link: RedisLink,
@@ -77,6 +81,24 @@ export class RedisBackend implements Backend {
   }
 
   async obtain(id: string, fetch: Fetcher, signal: AbortSignal): Promise<Obtained> {
+    const near = this.cache.get(id);
+    if (near) return { role: "hit", window: near };
+    const got = await this.joined.run(id, signal, async (all) => {
+      const o = await this.obtainShared(id, fetch, all);
+      // Too large to keep: only the request that started it can stream it; gone, nobody will.
+      if (signal.aborted && o.role === "leader" && o.result.kind === "big") o.result.stream.destroy();
+      return o;
+    });
+    if (got === "gone") return { role: "waiter", outcome: "gone" };
+    if (got.first) return got.value;
+    // Another request of this process did the looking (and maybe the download): as its waiter.
+    const o = got.value;
+    if (o.role !== "leader") return o;
+    if (o.result.kind === "stored") return { role: "waiter", window: o.result.window };
+    return { role: "waiter", outcome: o.result.kind === "failed" ? "failed" : "other" };
+  }
+
+  private async obtainShared(id: string, fetch: Fetcher, signal: AbortSignal): Promise<Obtained> {
     const deadline = Date.now() + this.o.waitMs;
     let waited = false;
     for (;;) {

@@ -10,10 +10,11 @@
  * more upstream requests. (node-redis' own command timeout has the same blind spot, and it only covers
  * the wait to be written, not the wait for the reply.)
  *
- * So a timer that fires late (the loop was busy elsewhere) starts the period again, up to HARD_FACTOR
- * times the timeout in all; one that fires on time lets one round of socket reads pass (setImmediate)
- * before it calls Redis slow. A Redis that is really stopped is still noticed within the timeout on an
- * idle process, and within HARD_FACTOR × the timeout on a saturated one.
+ * So the period starts once the command is on the wire (node-redis writes on setImmediate; ours comes
+ * after it), a timer that fires late (the loop was busy elsewhere) starts the period again, up to
+ * HARD_FACTOR times the timeout in all, and the last look lets one round of socket reads pass
+ * (setImmediate) before it calls Redis slow. A Redis that is really stopped is still noticed within
+ * the timeout on an idle process, and within HARD_FACTOR × the timeout on a saturated one.
  */
 
 /** The longest any Redis call may take, as a multiple of the timeout, however busy the process is. */
@@ -36,8 +37,7 @@ export class RedisDeadlineError extends Error {
  */
 export function withRedisDeadline<T>(work: Promise<T>, timeoutMs: number, now: () => number = () => performance.now()): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const start = now();
-    const hardEnd = start + timeoutMs * HARD_FACTOR;
+    let hardEnd = Number.POSITIVE_INFINITY;
     const lateMs = Math.max(LATE_MS, timeoutMs / 5);
     let settled = false;
     let timer: NodeJS.Timeout | undefined;
@@ -55,17 +55,22 @@ export function withRedisDeadline<T>(work: Promise<T>, timeoutMs: number, now: (
         reject(new RedisDeadlineError(timeoutMs));
       });
     };
-    arm(timeoutMs);
+    const begin = setImmediate(() => {
+      hardEnd = now() + timeoutMs * HARD_FACTOR;
+      arm(timeoutMs);
+    });
     work.then(
       (v) => {
         if (settled) return;
         settled = true;
+        clearImmediate(begin);
         clearTimeout(timer);
         resolve(v);
       },
       (err: unknown) => {
         if (settled) return;
         settled = true;
+        clearImmediate(begin);
         clearTimeout(timer);
         reject(err);
       },
