@@ -1,7 +1,8 @@
 /**
  * The Redis deadline (src/server/windows/redis-deadline.ts) measures Redis, not this process's backlog:
- * a reply that arrived while the event loop was busy is read, not called late; a peer that never
- * answers is still given up on, on an idle loop within the timeout, on a busy one within the hard cap.
+ * a reply that arrived while the event loop was busy is read, not called late; a call waits on while
+ * other replies keep coming; a peer that never answers is still given up on, on an idle loop within
+ * the timeout, on a busy one within the hard cap.
  */
 import net from "node:net";
 import { HARD_FACTOR, RedisDeadlineError, withRedisDeadline } from "../../src/server/windows/redis-deadline";
@@ -74,6 +75,18 @@ test("however busy the process, a call never waits past the hard cap", async () 
     clearInterval(hog);
   }
   expect(performance.now() - t0).toBeLessThan(40 * HARD_FACTOR + 200);
+});
+
+test("a call queued behind others waits on while replies keep coming, and is given up on once they stop", async () => {
+  let last = performance.now();
+  const ticking = setInterval(() => (last = performance.now()), 20); // other commands answered
+  const t0 = performance.now();
+  const queued = withRedisDeadline(new Promise(() => undefined), 50, { lastReply: () => last });
+  setTimeout(() => clearInterval(ticking), 200); // then Redis goes quiet
+  await expect(queued).rejects.toBeInstanceOf(RedisDeadlineError);
+  const took = performance.now() - t0;
+  expect(took).toBeGreaterThanOrEqual(200); // not at 50: Redis was answering until 200
+  expect(took).toBeLessThan(50 * HARD_FACTOR);
 });
 
 test("the work's own failure passes through unchanged", async () => {

@@ -115,6 +115,8 @@ interface Paging {
 export class LocalCoordinator implements Coordinator {
   private readonly states = new Map<string, GenState>();
   private readonly pagings = new Map<string, Map<string, Paging>>();
+  /** When each dataset's state was last learnt from Redis. */
+  private readonly learntAt = new Map<string, number>();
   private seq = 0;
 
   constructor(
@@ -132,15 +134,40 @@ export class LocalCoordinator implements Coordinator {
   /** Takes over what Redis said of a dataset's generations, so a fallback continues where Redis was. */
   learn(tag: string, dataset: string, s: LearntState): void {
     this.states.set(`${tag}:${dataset}`, { ...s });
+    this.learntAt.set(`${tag}:${dataset}`, this.now());
+    if (this.learntAt.size > 10_000) this.learntAt.delete(this.learntAt.keys().next().value!);
+  }
+
+  /**
+   * A named request answered from what was learnt from Redis within `maxAgeMs`, or undefined (ask
+   * Redis). The state changes only when a pull starts (at most once per interval) or fails, so a
+   * second-old copy names the same current and previous generations, give or take a second's delay.
+   */
+  namedFromLearnt(i: ChooseInput, maxAgeMs: number): Choice | undefined {
+    const k = `${i.tag}:${i.dataset}`;
+    const at = this.learntAt.get(k);
+    const s = this.states.get(k);
+    if (i.gen === undefined || at === undefined || !s || this.now() - at > maxAgeMs) return undefined;
+    return this.named(s, i);
+  }
+
+  /** What was learnt of a dataset is out of date (this process just changed it on Redis): ask Redis next time. */
+  unlearn(tag: string, dataset: string): void {
+    this.learntAt.delete(`${tag}:${dataset}`);
+  }
+
+  /** The rule for a request naming the current or the previous generation (undefined: not honoured). */
+  private named(s: GenState, i: ChooseInput): Choice | undefined {
+    if (i.gen === undefined || (i.gen !== s.cur && i.gen !== s.prev)) return undefined;
+    const genAt = i.gen === s.cur ? s.curAt : s.prevAt;
+    return { gen: i.gen, genAt, stale: i.marked && i.gen === s.staleGen, named: true };
   }
 
   async choose(i: ChooseInput): Promise<Choice> {
     const now = this.now();
     const state = this.state(i);
-    if (i.gen !== undefined && (i.gen === state.cur || i.gen === state.prev)) {
-      const genAt = i.gen === state.cur ? state.curAt : state.prevAt;
-      return { gen: i.gen, genAt, stale: i.marked && i.gen === state.staleGen, named: true };
-    }
+    const named = this.named(state, i);
+    if (named) return named;
     if (i.from === 0) return this.pick(state, i, now);
     const list = this.pagingsOf(i, now);
     let best: Paging | undefined;
@@ -204,6 +231,7 @@ export class LocalCoordinator implements Coordinator {
 
   async forget(tag: string, dataset: string, _client?: string): Promise<void> {
     this.states.delete(`${tag}:${dataset}`);
+    this.learntAt.delete(`${tag}:${dataset}`);
     for (const k of this.pagings.keys()) if (k.startsWith(`${tag}:${dataset}:`)) this.pagings.delete(k);
   }
 

@@ -1,24 +1,27 @@
 /**
- * How long a Redis call may take before Redis counts as unavailable (OMSPAN_REDIS_TIMEOUT_MS), measured
- * on Redis and not on this process's own backlog.
+ * When a Redis call counts as "Redis is unavailable" (OMSPAN_REDIS_TIMEOUT_MS): when Redis has gone
+ * quiet — no reply of any command on the connection for the timeout while this one waits — not merely
+ * when this one reply is late. A plain timer per call measures this process's own backlog instead:
  *
- * Node runs due timers before it reads sockets in each turn of its event loop. Under load (300 clients
- * at 08:55, hundreds of answers in flight) one turn can take longer than the timeout: a plain timer then
- * fires while Redis' reply already waits unread on the socket, a healthy Redis is called slow, and the
- * process drops to its own cache — and downloads its own copy of each window — at the very moment the
- * sharing matters. Measured in the 300-client bench: about twenty such false "down"s per run, a third
- * more upstream requests. (node-redis' own command timeout has the same blind spot, and it only covers
- * the wait to be written, not the wait for the reply.)
+ *  - Node runs due timers before it reads sockets in each turn of its event loop, so under load a
+ *    timer fires while Redis' reply already waits unread on the socket;
+ *  - node-redis writes queued commands in batches of about 16 KB and waits for the socket to drain
+ *    between batches, one turn of the loop each: at 08:55 a process has hundreds of calls queued, and
+ *    in a busy process the last ones go out long after they were made.
  *
- * So the period starts once the command is on the wire (node-redis writes on setImmediate; ours comes
- * after it), a timer that fires late (the loop was busy elsewhere) starts the period again, up to
- * HARD_FACTOR times the timeout in all, and the last look lets one round of socket reads pass
- * (setImmediate) before it calls Redis slow. A Redis that is really stopped is still noticed within
- * the timeout on an idle process, and within HARD_FACTOR × the timeout on a saturated one.
+ * Either way a healthy Redis is called slow, and the process drops to its own cache — and downloads
+ * its own copy of each window — at the very moment sharing matters (measured in the 300-client bench:
+ * hundreds of requests a run served without Redis, a quarter more upstream requests).
+ *
+ * So: the period starts once the call is on its way (node-redis writes on setImmediate; ours comes
+ * after), it is extended while other replies keep coming (Redis is answering, the queue is ours), a
+ * timer that fires late (the loop was busy) starts it again, the last look lets one round of socket
+ * reads pass (setImmediate), and no call waits past HARD_FACTOR × the timeout in all. A Redis that is
+ * stopped or hung answers nothing: it is noticed within the timeout (a busy process: a little later).
  */
 
 /** The longest any Redis call may take, as a multiple of the timeout, however busy the process is. */
-export const HARD_FACTOR = 4;
+export const HARD_FACTOR = 8;
 
 /** A timer firing later than this (ms, or a fifth of the timeout if more) means the loop was busy. */
 const LATE_MS = 20;
@@ -31,12 +34,22 @@ export class RedisDeadlineError extends Error {
   }
 }
 
+/** Options of one deadline. */
+export interface DeadlineOptions {
+  /** When the connection last brought a reply (any command's), on the `now` clock. */
+  lastReply?: () => number;
+  now?: () => number;
+}
+
 /**
- * `work`'s result, or RedisDeadlineError once Redis had `timeoutMs` to answer (see the file comment).
+ * `work`'s result, or RedisDeadlineError once Redis has been quiet for `timeoutMs` (see the file comment).
  * @throws RedisDeadlineError
  */
-export function withRedisDeadline<T>(work: Promise<T>, timeoutMs: number, now: () => number = () => performance.now()): Promise<T> {
+export function withRedisDeadline<T>(work: Promise<T>, timeoutMs: number, o: DeadlineOptions = {}): Promise<T> {
+  const now = o.now ?? (() => performance.now());
+  const lastReply = o.lastReply ?? (() => Number.NEGATIVE_INFINITY);
   return new Promise<T>((resolve, reject) => {
+    let started = 0;
     let hardEnd = Number.POSITIVE_INFINITY;
     const lateMs = Math.max(LATE_MS, timeoutMs / 5);
     let settled = false;
@@ -47,31 +60,36 @@ export function withRedisDeadline<T>(work: Promise<T>, timeoutMs: number, now: (
     };
     const check = (due: number) => {
       if (settled) return;
-      const t = now();
-      if (t - due > lateMs && t < hardEnd) return arm(Math.min(timeoutMs, hardEnd - t));
+      if (now() - due > lateMs && now() < hardEnd) return arm(Math.min(timeoutMs, hardEnd - now()));
+      // Judge after one round of socket reads: replies that came meanwhile count.
       setImmediate(() => {
         if (settled) return;
+        const t = now();
+        const quiet = t - Math.max(started, lastReply());
+        if (quiet < timeoutMs && t < hardEnd) return arm(Math.min(timeoutMs - quiet, hardEnd - t));
         settled = true;
         reject(new RedisDeadlineError(timeoutMs));
       });
     };
     const begin = setImmediate(() => {
-      hardEnd = now() + timeoutMs * HARD_FACTOR;
+      started = now();
+      hardEnd = started + timeoutMs * HARD_FACTOR;
       arm(timeoutMs);
     });
+    const done = () => {
+      settled = true;
+      clearImmediate(begin);
+      clearTimeout(timer);
+    };
     work.then(
       (v) => {
         if (settled) return;
-        settled = true;
-        clearImmediate(begin);
-        clearTimeout(timer);
+        done();
         resolve(v);
       },
       (err: unknown) => {
         if (settled) return;
-        settled = true;
-        clearImmediate(begin);
-        clearTimeout(timer);
+        done();
         reject(err);
       },
     );

@@ -50,6 +50,8 @@ export class RedisLink {
   private told?: "up" | "down";
   private retryAt = 0;
   private closed = false;
+  /** When the connection last brought a reply (performance.now()): Redis is answering. */
+  private lastReply = Number.NEGATIVE_INFINITY;
   private readonly listeners = new Map<string, (message: string) => void>();
 
   constructor(url: string, private readonly timeoutMs: number, private readonly log: Log) {
@@ -94,13 +96,27 @@ export class RedisLink {
   async run<T>(fn: (c: Client) => Promise<T>): Promise<T> {
     if (!this.usable) throw new RedisUnavailableError("Redis is unavailable");
     try {
-      const out = await withRedisDeadline(fn(this.client), this.timeoutMs);
+      const out = await withRedisDeadline(this.noting(fn(this.client)), this.timeoutMs, { lastReply: () => this.lastReply });
       if (this.down) this.markUp();
       return out;
     } catch (err) {
       this.markDown(err as Error);
       throw new RedisUnavailableError("Redis is unavailable", { cause: err });
     }
+  }
+
+  /** Notes when a call came back: a reply, or an error Redis sent (not a broken connection's). */
+  private noting<T>(p: Promise<T>): Promise<T> {
+    return p.then(
+      (v) => {
+        this.lastReply = performance.now();
+        return v;
+      },
+      (err: unknown) => {
+        if ((err as Error)?.constructor?.name === "ErrorReply") this.lastReply = performance.now();
+        throw err;
+      },
+    );
   }
 
   /** EVALSHA, loading the script on NOSCRIPT. */
