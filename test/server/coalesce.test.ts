@@ -29,7 +29,7 @@ test("many callers of one key start it once and all get its value; the first is 
   expect(starts).toBe(2);
 });
 
-test("it is cancelled only when every caller has gone; one leaving alone just stops waiting", async () => {
+test("it is cancelled only when every caller has gone; a joiner leaving just stops waiting, the starter still gets its value", async () => {
   const c = new Coalescer<string>();
   const d = deferred<string>();
   let seen: AbortSignal | undefined;
@@ -38,13 +38,14 @@ test("it is cancelled only when every caller has gone; one leaving alone just st
   const b = new AbortController();
   const pa = c.run("w", a.signal, start);
   const pb = c.run("w", b.signal, start);
-  a.abort();
-  expect(await pa).toBe("gone");
-  expect(seen!.aborted).toBe(false);
   b.abort();
   expect(await pb).toBe("gone");
+  expect(seen!.aborted).toBe(false);
+  a.abort();
   expect(seen!.aborted).toBe(true);
+  // The one that started it still gets what it brought (a refused key's answer must still be handled).
   d.resolve("late");
+  expect(await pa).toEqual({ value: "late", first: true });
 });
 
 test("a failure reaches every caller", async () => {

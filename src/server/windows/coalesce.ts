@@ -12,7 +12,12 @@ interface Running<T> {
   callers: number;
 }
 
-/** What a caller got: the value (and whether it started the operation), or "gone" when its signal fired first. */
+/**
+ * What a caller got: the value (and whether it started the operation), or "gone" when its signal fired
+ * first. The caller that started it always gets its value, even after its own signal (an operation
+ * cancelled by every caller leaving ends soon): what it brought may need handling all the same — a
+ * refused key's answer must still make the caller forget the key's generations.
+ */
 export type Joined<T> = { value: T; first: boolean } | "gone";
 
 export class Coalescer<T> {
@@ -33,12 +38,12 @@ export class Coalescer<T> {
       r = made;
     }
     const run = r;
-    if (signal.aborted) return "gone";
+    if (signal.aborted && !first) return "gone";
     run.callers++;
     return new Promise<Joined<T>>((resolve, reject) => {
       const onAbort = () => {
         if (--run.callers === 0) run.ctl.abort();
-        resolve("gone");
+        if (!first) resolve("gone");
       };
       signal.addEventListener("abort", onAbort, { once: true });
       run.result.then(
