@@ -13,6 +13,7 @@ import { routePath, type DatasetId, type RouteParams } from "./routes";
 import { normaliseKey } from "./claims";
 import { pullWindows } from "./paged-pull";
 import { ServedBy } from "./served-by";
+import { GenerationPin } from "./generation-pin";
 
 export interface ClientOptions {
   /** DataWebService base or the proxy's `/omspan/` URL. */
@@ -56,10 +57,13 @@ export interface PullOptions {
   readonly fresh?: boolean;
 }
 
-/** Per request: fresh or not, and where the proxy's marks are collected. */
+/** Per request: fresh or not, where the proxy's marks are collected, and the pull's generation. */
 export interface RequestOptions {
   readonly fresh?: boolean;
   readonly served?: ServedBy;
+  /** The pull's generation at the proxy: named on the request once known; `notes` marks the request that learns it. */
+  readonly generation?: GenerationPin;
+  readonly notes?: boolean;
 }
 
 /** A whole pull: pages that held rows, rows, and what the proxy said about the answers. */
@@ -128,7 +132,7 @@ export class OmspanClient {
       try {
         res = await this.fetchImpl(url, {
           method: "GET",
-          headers: opts.fresh ? { ...this.headers, "Cache-Control": "no-cache" } : this.headers,
+          headers: { ...this.headers, ...(opts.fresh ? { "Cache-Control": "no-cache" } : {}), ...opts.generation?.headers() },
           signal: ctl.signal,
           // Not "no-store" on every request: the Fetch standard has that mode add `Cache-Control: no-cache`
           // itself (Node's fetch does), and the proxy would then start a new generation on every
@@ -136,6 +140,7 @@ export class OmspanClient {
           // the proxy answers `Cache-Control: no-store`.
           cache: opts.fresh ? "no-store" : "default",
         });
+        if (opts.notes) opts.generation?.note(res.headers);
         body = await readCappedText(res, this.maxAnswerBytes, url);
       } catch (e) {
         if (e instanceof AnswerTooLargeError) throw e;
@@ -176,9 +181,11 @@ export class OmspanClient {
   }
 
   private pullPaged(dataset: DatasetId, sink: PageSink, opts: PullOptions, ask: RequestOptions) {
+    // Window 1's answer names the proxy's generation; the later windows ask for exactly it.
+    const generation = new GenerationPin();
     return pullWindows(
       async (from, to, signal) => {
-        return pageOf(await this.request(dataset, { from, to }, signal, opts.read, ask));
+        return pageOf(await this.request(dataset, { from, to }, signal, opts.read, { ...ask, generation, notes: from === 1 }));
       },
       {
         size: this.pageSize,

@@ -21,6 +21,7 @@ export { IKPA_INDICATORS, ikpaScore } from "./datasets/ikpa";
 export type { ColumnKind, ColumnSpec, ColumnModel, Label } from "./datasets/columns";
 export { classifyResponse, classifyJson, type Classified } from "./classify";
 export { OmspanClient, type ClientOptions, type PullOptions, type PullProgress } from "./client";
+export { GenerationPin, GENERATION_HEADER } from "./generation-pin";
 export { TableBuilder } from "./table-builder";
 export { textAt, numberAt, type Table, type Column } from "./table";
 export * from "./convert";

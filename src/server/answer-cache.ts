@@ -1,28 +1,17 @@
 /**
- * Optional short-lived cache of upstream answers, so forty colleagues refreshing the same report
- * before a meeting cost OMSPAN one pull. Entries are keyed by sha256 of the whole Authorization value
- * plus the route: an answer is only ever served to a request carrying the very same key. Concurrent
- * requests for one entry are coalesced onto the pull already in flight. Off unless a TTL is configured.
+ * The per-process cache of stored windows (windows/stored-window.ts: compressed once), the embedded
+ * default and, with Redis, the first level in front of it (a window of a generation never changes, so a
+ * copy is always right) and what a process falls back on while Redis is away.
  *
- * Memory: the byte budget bounds stored bodies *and* the copies still being collected from answers in
+ * Memory: the byte budget bounds stored values *and* the copies still being collected from answers in
  * flight, counted as allocated (answer-collect.ts copies chunks into blocks, so a body sent in 1-byte
  * pieces costs what its bytes cost), so the cache never holds more than its budget whatever the answers'
  * sizes, their chunking or how many arrive at once. One decoded answer may take at most an eighth of the
  * budget (32 MB at the default 256 MB: two 50,000-row Realisasi windows of ~16 MB): a larger one is
- * streamed through and never held whole.
+ * streamed through and never held whole. The least recently used value goes first.
  */
 import { createHash } from "node:crypto";
-
-/** A stored upstream answer (only 200s are stored). */
-export interface CachedAnswer {
-  status: number;
-  headers: Record<string, string>;
-  body: Buffer;
-}
-
-interface Entry extends CachedAnswer {
-  expires: number;
-}
+import type { StoredWindow } from "./windows/stored-window";
 
 /** sha256 hex of a string. */
 export function sha256(text: string): string {
@@ -40,67 +29,58 @@ export interface CaptureRoom {
   giveBack(bytes: number): void;
 }
 
-/** A bounded TTL cache with in-flight coalescing. */
+/** A bounded LRU of stored windows. */
 export class AnswerCache implements CaptureRoom {
-  private readonly entries = new Map<string, Entry>();
-  private readonly inflight = new Map<string, Promise<CachedAnswer | undefined>>();
-  /** Bytes of stored bodies. */
+  private readonly entries = new Map<string, StoredWindow>();
+  /** Bytes of stored values. */
   private bytes = 0;
   /** Bytes held by captures still in flight. */
   private capturing = 0;
 
   /**
-   * @param maxBytes budget for stored bodies plus captures in flight.
-   * @param maxEntryBytes largest single body kept; default an eighth of the budget.
+   * @param maxBytes budget for stored values plus captures in flight.
+   * @param keepMs a value older than this (since it was fetched) is dropped.
+   * @param maxEntryBytes largest single decoded body kept; default an eighth of the budget.
    */
   constructor(
-    private readonly ttlMs: number,
     private readonly maxBytes: number,
+    private readonly keepMs: number,
     readonly maxEntryBytes: number = Math.floor(maxBytes / ENTRY_SHARE),
   ) {}
 
-  /** The cache key: never the secret itself, and different for every key. */
-  static keyFor(authorization: string, route: string): string {
-    return `${sha256(authorization)} ${route}`;
-  }
-
-  /** A fresh entry, or undefined. */
-  get(key: string): CachedAnswer | undefined {
-    const e = this.entries.get(key);
+  /** The value, or undefined (never one past its keeping time). */
+  get(id: string): StoredWindow | undefined {
+    const e = this.entries.get(id);
     if (!e) return undefined;
-    if (e.expires <= Date.now()) {
-      this.delete(key);
+    if (e.fetchedAt + this.keepMs <= Date.now()) {
+      this.delete(id);
       return undefined;
     }
+    // Most recently used goes to the end (Map keeps insertion order).
+    this.entries.delete(id);
+    this.entries.set(id, e);
     return e;
   }
 
-  /** The pull already filling this key, if any: wait for it instead of asking the upstream again. */
-  pending(key: string): Promise<CachedAnswer | undefined> | undefined {
-    return this.inflight.get(key);
+  /** Stores a value; false when it does not fit (too large, or captures in flight hold the budget). */
+  put(id: string, w: StoredWindow): boolean {
+    const size = w.raw.length;
+    if (w.decodedBytes > this.maxEntryBytes || this.capturing + size > this.maxBytes) return false;
+    this.delete(id);
+    this.makeRoom(size);
+    this.entries.set(id, w);
+    this.bytes += size;
+    return true;
   }
 
-  /**
-   * Marks a pull for `key` as in flight; the returned function settles it (with the answer to store,
-   * or undefined when the pull failed or was not cacheable), which wakes every waiter.
-   */
-  beginFill(key: string): (answer: CachedAnswer | undefined) => void {
-    let settle!: (a: CachedAnswer | undefined) => void;
-    const promise = new Promise<CachedAnswer | undefined>((resolve) => (settle = resolve));
-    this.inflight.set(key, promise);
-    let done = false;
-    return (answer) => {
-      if (done) return;
-      done = true;
-      if (this.inflight.get(key) === promise) this.inflight.delete(key);
-      if (answer && answer.status === 200) this.set(key, answer);
-      settle(answer && answer.status === 200 ? answer : undefined);
-    };
-  }
-
-  /** Bytes held now: stored bodies plus captures in flight (never above the budget). */
+  /** Bytes held now: stored values plus captures in flight (never above the budget). */
   get heldBytes(): number {
     return this.bytes + this.capturing;
+  }
+
+  /** Values held now. */
+  get size(): number {
+    return this.entries.size;
   }
 
   take(bytes: number): boolean {
@@ -114,28 +94,18 @@ export class AnswerCache implements CaptureRoom {
     this.capturing = Math.max(0, this.capturing - bytes);
   }
 
-  private set(key: string, answer: CachedAnswer): void {
-    const size = answer.body.length;
-    if (size > this.maxEntryBytes || this.capturing + size > this.maxBytes) return;
-    this.delete(key);
-    this.makeRoom(size);
-    this.entries.set(key, { ...answer, expires: Date.now() + this.ttlMs });
-    this.bytes += size;
-  }
-
-  /** Drops expired entries at the head, then the oldest, until `extra` more bytes fit in the budget. */
+  /** Drops the least recently used values until `extra` more bytes fit in the budget. */
   private makeRoom(extra: number): void {
-    const now = Date.now();
-    for (const [k, e] of this.entries) {
-      if (this.bytes + this.capturing + extra <= this.maxBytes && e.expires > now) break;
-      this.delete(k); // oldest first: Map keeps insertion order
+    for (const k of this.entries.keys()) {
+      if (this.bytes + this.capturing + extra <= this.maxBytes) break;
+      this.delete(k);
     }
   }
 
-  private delete(key: string): void {
-    const e = this.entries.get(key);
+  private delete(id: string): void {
+    const e = this.entries.get(id);
     if (!e) return;
-    this.bytes -= e.body.length;
-    this.entries.delete(key);
+    this.bytes -= e.raw.length;
+    this.entries.delete(id);
   }
 }

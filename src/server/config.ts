@@ -13,6 +13,9 @@ import { OMSPAN_PRODUCTION_BASE } from "../omspan/routes";
  */
 export const DEFAULT_UPSTREAM_TIMEOUT_MS = DEFAULT_REQUEST_TIMEOUT_MS - 5_000;
 
+/** With Redis and no OMSPAN_CACHE_TTL_MS, how long a generation answers requests not marked as a refresh. */
+export const DEFAULT_SHARED_TTL_MS = 300_000;
+
 const flag = z
   .enum(["1", "0", "true", "false", "yes", "no", "on", "off"], { message: "must be true or false" })
   .transform((v) => ["1", "true", "yes", "on"].includes(v));
@@ -50,6 +53,15 @@ const originList = z.string().transform((raw, ctx) => {
   return items;
 });
 
+/** A Redis URL: redis:// or rediss:// (TLS), credentials allowed (they are the ACL user and password). */
+const redisUrl = z.string().refine((raw) => {
+  try {
+    return /^rediss?:$/.test(new URL(raw).protocol);
+  } catch {
+    return false;
+  }
+}, "must be a redis:// or rediss:// URL");
+
 /** `true`/`false`, a hop count, or a comma list of proxy addresses (fastify's `trustProxy`). */
 const trustProxy = z.string().transform((raw): boolean | number | string[] => {
   const v = raw.trim().toLowerCase();
@@ -86,8 +98,13 @@ export const ServerConfig = z.object({
   clientIdleTimeoutMs: int(100, 3_600_000).default(30_000),
   /** OMSPAN_REQUEST_TIMEOUT_MS: longest time to receive a request's head and body (slow senders → 408). */
   requestTimeoutMs: int(100, 600_000).default(10_000),
-  /** OMSPAN_KEEP_ALIVE_TIMEOUT_MS: an idle kept-alive connection is closed after this. */
-  keepAliveTimeoutMs: int(100, 600_000).default(5_000),
+  /**
+   * OMSPAN_KEEP_ALIVE_TIMEOUT_MS: an idle kept-alive connection is closed after this. Longer than the
+   * 60 s idle timeout balancers commonly keep (nginx upstream keepalive, cloud balancers), so the side
+   * that reuses a connection is the side that closes it: a server closing first races the balancer's
+   * (or a busy client's) next request on that connection, which then fails (a 502, a "socket hang up").
+   */
+  keepAliveTimeoutMs: int(100, 600_000).default(65_000),
   /** OMSPAN_MIN_CLIENT_KBPS: after the grace period, a client taking an OMSPAN answer slower than this (while the proxy has data waiting for it) is cut, freeing its upstream slot; 0 turns it off. */
   minClientKbps: int(0, 1_000_000).default(32),
   /** OMSPAN_SLOW_CLIENT_GRACE_MS: the grace period, and the window the client's rate is measured over. */
@@ -104,10 +121,26 @@ export const ServerConfig = z.object({
   rateLimit: int(0, 1_000_000).default(600),
   /** OMSPAN_RATE_WINDOW_MS: the rate-limit window. */
   rateWindowMs: int(1000, 3_600_000).default(60_000),
-  /** OMSPAN_CACHE_TTL_MS: keep upstream answers this long per (key, route); 0 (default) turns it off. */
+  /** OMSPAN_CACHE_TTL_MS: how long a generation of stored windows answers requests not marked as a refresh; 0 (default) turns the per-process cache off (with Redis, 0 means DEFAULT_SHARED_TTL_MS). */
   cacheTtlMs: int(0, 86_400_000).default(0),
-  /** OMSPAN_CACHE_MAX_MB: memory bound of that cache (stored answers plus copies being captured, as allocated); a decoded answer larger than an eighth of it streams through uncached. */
+  /** OMSPAN_CACHE_MAX_MB: memory bound of the per-process cache (stored windows, compressed, plus copies being captured, as allocated); a decoded answer larger than an eighth of it streams through uncached. */
   cacheMaxMb: int(1, 65_536).default(256),
+  /** OMSPAN_REDIS_URL: `redis://` or `rediss://` (TLS); switches the answer cache to Redis, shared by every process that names it. */
+  redisUrl: redisUrl.optional(),
+  /** OMSPAN_REDIS_PREFIX: prefix of every Redis key and channel (several deployments may share one Redis). */
+  redisPrefix: z.string().regex(/^[A-Za-z0-9:_.-]{1,64}$/, "must be 1-64 of A-Z a-z 0-9 : _ . -").default("omspan:"),
+  /** OMSPAN_CACHE_SECRET: HMAC key for cache keys (required with Redis; at least 32 characters; never stored). */
+  cacheSecret: z.string().min(32, "must be at least 32 characters (e.g. `openssl rand -hex 32`)").optional(),
+  /** OMSPAN_REFRESH_MIN_INTERVAL_MS: a request marked as a refresh starts a new generation at most this often per (key, dataset). */
+  refreshMinIntervalMs: int(0, 86_400_000).default(60_000),
+  /** OMSPAN_UPSTREAM_MAX_CONCURRENT: OMSPAN requests in flight at once across all processes sharing the Redis (on top of OMSPAN_MAX_CONCURRENT). */
+  upstreamMaxConcurrent: int(1, 1024).default(8),
+  /** OMSPAN_STALE_MAX_AGE_MS: while OMSPAN fails, windows of the last good generation up to this old answer instead (marked stale); also how long windows are kept. */
+  staleMaxAgeMs: int(0, 30 * 86_400_000).default(86_400_000),
+  /** OMSPAN_REDIS_TIMEOUT_MS: a Redis command slower than this counts as Redis being unavailable (the process falls back to its own cache). */
+  redisTimeoutMs: int(10, 60_000).default(250),
+  /** OMSPAN_REDIS_LEASE_MS: a window's download lease; renewed while downloading, so a dead holder is replaced after this. */
+  redisLeaseMs: int(200, 600_000).default(5_000),
   /** OMSPAN_MAX_HEADER_BYTES: total request header size; larger gets 431. */
   maxHeaderBytes: int(1024, 65_536).default(16_384),
   /** OMSPAN_MAX_BODY_BYTES: request body size (the proxy takes none). */
@@ -120,6 +153,11 @@ export const ServerConfig = z.object({
   .refine((c) => (c.tlsCert === undefined) === (c.tlsKey === undefined), {
     message: "set both OMSPAN_TLS_CERT and OMSPAN_TLS_KEY, or neither",
     path: ["tlsCert"],
+  })
+  .refine((c) => c.redisUrl === undefined || c.cacheSecret !== undefined, {
+    message:
+      "required with OMSPAN_REDIS_URL: a secret of at least 32 characters that keys the shared cache (wajib bila OMSPAN_REDIS_URL diisi: rahasia minimal 32 karakter untuk kunci cache bersama)",
+    path: ["cacheSecret"],
   });
 export type ServerConfig = z.output<typeof ServerConfig>;
 /** The settings as given (every field optional, strings accepted where numbers are meant). */
@@ -151,6 +189,14 @@ export const ENV_NAMES: Readonly<Record<keyof ServerConfig, string>> = {
   rateWindowMs: "OMSPAN_RATE_WINDOW_MS",
   cacheTtlMs: "OMSPAN_CACHE_TTL_MS",
   cacheMaxMb: "OMSPAN_CACHE_MAX_MB",
+  redisUrl: "OMSPAN_REDIS_URL",
+  redisPrefix: "OMSPAN_REDIS_PREFIX",
+  cacheSecret: "OMSPAN_CACHE_SECRET",
+  refreshMinIntervalMs: "OMSPAN_REFRESH_MIN_INTERVAL_MS",
+  upstreamMaxConcurrent: "OMSPAN_UPSTREAM_MAX_CONCURRENT",
+  staleMaxAgeMs: "OMSPAN_STALE_MAX_AGE_MS",
+  redisTimeoutMs: "OMSPAN_REDIS_TIMEOUT_MS",
+  redisLeaseMs: "OMSPAN_REDIS_LEASE_MS",
   maxHeaderBytes: "OMSPAN_MAX_HEADER_BYTES",
   maxBodyBytes: "OMSPAN_MAX_BODY_BYTES",
   trustProxy: "OMSPAN_TRUST_PROXY",

@@ -2,7 +2,8 @@
  * CORS for deployments where the add-in is served from another origin than the proxy. The normal
  * deployment needs none (same origin). Only origins on the configured allowlist get CORS headers, with
  * `Vary: Origin` so no cache mixes answers for different origins; preflight is answered for GET with
- * `Authorization`. Any other origin gets no CORS header at all (and the proxy route refuses it, 403).
+ * `Authorization`, `Cache-Control` and `OMSPAN-Generation`. Any other origin gets no CORS header at
+ * all (and the proxy route refuses it, 403).
  */
 import fastifyCors from "@fastify/cors";
 import type { FastifyInstance } from "fastify";
@@ -14,10 +15,10 @@ export async function registerCors(app: FastifyInstance, allowedOrigins: readonl
     // A function (not a list) makes the plugin add `Vary: Origin` on every answer.
     origin: (origin, cb) => cb(null, origin !== undefined && allowed.has(origin)),
     methods: ["GET"],
-    // Cache-Control: the add-in's first pull after a Refresh asks for a new answer (no-cache). The two
-    // exposed marks say when a stored answer was pulled and whether it was served stale (src/omspan/served-by.ts).
-    allowedHeaders: ["Authorization", "Accept", "Cache-Control"],
-    exposedHeaders: ["Retry-After", "X-Cache", "OMSPAN-As-Of", "Cache-Status"],
+    // Cache-Control marks a refresh, OMSPAN-Generation ties a pull's later windows to its first answer.
+    allowedHeaders: ["Authorization", "Accept", "Cache-Control", "OMSPAN-Generation"],
+    // The shared cache's header contract (windows/window-reply.ts), readable by the add-in cross-origin too.
+    exposedHeaders: ["Retry-After", "X-Cache", "OMSPAN-As-Of", "Age", "Cache-Status", "OMSPAN-Generation"],
     credentials: false,
     maxAge: 600,
     strictPreflight: true,

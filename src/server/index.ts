@@ -6,7 +6,8 @@
  * Map: config.ts (settings) · request-guard.ts + path-guard.ts (what may pass) · proxy-route.ts +
  * forward.ts + upstream-dispatcher.ts (forwarding, cancellable) · answer-decode.ts (encodings) ·
  * client-watch.ts (idle and slow clients) · read-ahead.ts (slots for slow clients) · limiter.ts
- * (concurrency cap) · answer-cache.ts + answer-collect.ts (optional cache) · cors.ts · static-files.ts · errors.ts + error-reply.ts (every error answer) · request-log.ts ·
+ * (concurrency cap) · answer-cache.ts + answer-collect.ts + windows/ (the shared cache: per process or on
+ * Redis; map in windows/index.ts) · cors.ts · static-files.ts · errors.ts + error-reply.ts (every error answer) · request-log.ts ·
  * dev-certs.ts (localhost HTTPS) · main.ts (the process) · node-flags.ts (Node/V8 memory settings).
  */
 import { readFileSync } from "node:fs";
@@ -15,7 +16,6 @@ import fastifyHelmet from "@fastify/helmet";
 import fastifyRateLimit from "@fastify/rate-limit";
 import fastifyReplyFrom from "@fastify/reply-from";
 import Fastify, { LogController, type FastifyInstance } from "fastify";
-import { AnswerCache } from "./answer-cache";
 import type { ServerConfig } from "./config";
 import { registerCors } from "./cors";
 import { devHttpsOptions } from "./dev-certs";
@@ -30,6 +30,7 @@ import { installRequestLog, REDACT_PATHS } from "./request-log";
 import { ReadAhead } from "./read-ahead";
 import { registerStaticFiles } from "./static-files";
 import { AbortableDispatcher } from "./upstream-dispatcher";
+import { buildSharedCache } from "./windows";
 
 export { loadServerConfig, parseServerConfig, ServerConfig, ConfigError, ENV_NAMES } from "./config";
 export { devHttpsOptions } from "./dev-certs";
@@ -94,14 +95,24 @@ export async function buildServer(config: ServerConfig, opts: BuildOptions = {})
   await app.register(fastifyReplyFrom, { undici: dispatcher as never, disableRequestLogging: true });
 
   const limiter = new UpstreamLimiter(config.maxConcurrent, config.queueSize, config.queueTimeoutMs);
-  const cache = config.cacheTtlMs > 0 ? new AnswerCache(config.cacheTtlMs, config.cacheMaxMb * 1024 * 1024) : undefined;
+  const shared = buildSharedCache(config, limiter, dispatcher, app.log);
+  if (shared) app.addHook("onClose", () => shared.close());
   const upstreamOrigin = new URL(config.upstream).origin;
+  const cacheState = () =>
+    shared && { redis: shared.link?.state ?? "off", breaker: shared.breaker.state, ...shared.metrics.snapshot(), heldBytes: shared.cache.heldBytes };
   app.get("/health", async (_request, reply) => {
     reply.header("cache-control", "no-store");
-    return { status: "ok", upstream: upstreamOrigin, cache: cache !== undefined, ...limiter.stats(), readAhead: readAhead.active };
+    return { status: "ok", upstream: upstreamOrigin, cache: shared !== undefined, ...limiter.stats(), readAhead: readAhead.active, shared: cacheState() };
+  });
+  // Counters only (no keys, no tags): for a scraper, or the scale bench's side-by-side figures.
+  app.get("/metrics", async (_request, reply) => {
+    reply.header("cache-control", "no-store");
+    const cpu = process.cpuUsage();
+    return { ...limiter.stats(), cache: cacheState() ?? null, process: { cpuUserMs: cpu.user / 1000, cpuSystemMs: cpu.system / 1000, rss: process.memoryUsage().rss } };
   });
   const readAhead = new ReadAhead(config.readAheadMb * 1024 * 1024);
-  registerProxyRoute(app, config, { limiter, cache, dispatcher, readAhead });
+  const windows = shared && { service: shared.service, tagger: shared.tagger, fetch: shared.fetch };
+  registerProxyRoute(app, config, { limiter, dispatcher, readAhead, windows });
   await registerStaticFiles(app, config);
   return app;
 }

@@ -2,7 +2,8 @@
  * `GET /omspan/<route>`: forwards one of the seven known OMSPAN routes to the one configured upstream,
  * streaming the answer back (decoded, then compressed by @fastify/compress as the client accepts). By
  * the time the handler runs the request guard has already refused odd paths, queries and methods; here
- * come the origin check, the optional cache, the concurrency cap and the total timeout.
+ * come the origin check, the shared cache when it is on (windows/window-service.ts: stored windows,
+ * generations, one download per window, stale on error), the concurrency cap and the total timeout.
  *
  * One rule for the upstream request's life: it ends when its client does. The client hanging up, the
  * total timeout and a client cut for reading too slowly all abort it (upstream-dispatcher.ts), and its
@@ -11,8 +12,6 @@
 import type { IncomingHttpHeaders } from "node:http";
 import type { Readable } from "node:stream";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { AnswerCache, type CachedAnswer } from "./answer-cache";
-import { collectAnswer } from "./answer-collect";
 import { decodedBody } from "./answer-decode";
 import { watchClientRate } from "./client-watch";
 import type { ServerConfig } from "./config";
@@ -24,6 +23,11 @@ import { checkTarget } from "./path-guard";
 import type { ReadAhead } from "./read-ahead";
 import { noteRequest } from "./request-log";
 import { SIGNAL_HEADER, type AbortableDispatcher } from "./upstream-dispatcher";
+import type { FetchDeps } from "./windows/upstream-fetch";
+import { windowFetcher } from "./windows/upstream-fetch";
+import { CACHE_STATUS_PASSED, sendWindow } from "./windows/window-reply";
+import type { Served, WindowService } from "./windows/window-service";
+import { acceptsGzip, isRefresh, namedGeneration, type Tagger } from "./windows/window-key";
 
 interface UpstreamAnswer {
   statusCode: number;
@@ -36,7 +40,8 @@ export interface ProxyDeps {
   limiter: UpstreamLimiter;
   dispatcher: AbortableDispatcher;
   readAhead: ReadAhead;
-  cache?: AnswerCache;
+  /** The shared cache, when it is on. */
+  windows?: { service: WindowService; tagger: Tagger; fetch: FetchDeps };
 }
 
 /**
@@ -50,18 +55,11 @@ function checkOrigin(request: FastifyRequest, allowed: readonly string[]): void 
   throw new ServerError("origin_not_allowed");
 }
 
-function sendCached(reply: FastifyReply, answer: CachedAnswer, cache: "HIT" | "MISS"): FastifyReply {
-  return reply.code(answer.status).headers(answer.headers).header("x-cache", cache).send(answer.body);
-}
-
-type Settle = (answer: CachedAnswer | undefined) => void;
-
-/** What one forwarded request holds: its abort, its slot, its cache fill (if any). */
+/** What one forwarded request holds: its abort and its slot. */
 interface Forward {
   request: FastifyRequest;
   gone: AbortController;
   release: () => void;
-  settle?: Settle;
 }
 
 /** Registers the forwarding route. */
@@ -88,37 +86,32 @@ export function registerProxyRoute(app: FastifyInstance, config: ServerConfig, d
       body = decodedBody(upstream, res.headers["content-encoding"]);
     } catch (err) {
       upstream.destroy();
-      f.settle?.(undefined);
       return void replyWithError(f.request, reply, err);
     }
-    const cache = deps.cache;
-    const status = res.statusCode;
-    // An identity answer that says it is larger than a cache entry may be streams straight through.
-    const declared = res.headers["content-encoding"] ? Number.NaN : Number(res.headers["content-length"]);
-    if (!f.settle || !cache || status !== 200 || declared > cache.maxEntryBytes) {
-      f.settle?.(undefined);
-      if (cache) reply.header("x-cache", "MISS");
-      return stream(f, reply, body);
+    if (deps.windows) reply.header("cache-status", CACHE_STATUS_PASSED).header("x-cache", "MISS");
+    stream(f, reply, body);
+  };
+
+  /** Sends what the shared cache decided; "forward" goes on to forward the request itself. */
+  const sendServed = (request: FastifyRequest, reply: FastifyReply, served: Served): FastifyReply | "forward" => {
+    if (served.kind === "forward") return "forward";
+    if (reply.raw.destroyed) {
+      if (served.kind === "stream") served.result.stream.destroy();
+      return reply;
     }
-    const settle = f.settle;
-    const headers = clientAnswerHeaders(res.headers);
-    collectAnswer(body, cache.maxEntryBytes, cache).then(
-      (got) => {
-        if (f.gone.signal.aborted) return settle(undefined);
-        if ("body" in got) {
-          const answer = { status, headers, body: got.body };
-          settle(answer);
-          return void sendCached(reply, answer, "MISS");
-        }
-        settle(undefined); // too big to keep: the waiters pull on their own
-        reply.header("x-cache", "MISS");
-        stream(f, reply, got.stream);
-      },
-      (err: unknown) => {
-        settle(undefined);
-        if (!f.gone.signal.aborted) replyWithError(f.request, reply, err);
-      },
-    );
+    if (served.kind === "window") {
+      noteRequest(request, { cache: served.status === "stored" ? "MISS" : served.status === "stale" ? "STALE" : "HIT" });
+      return sendWindow(reply, served.window, served.status, acceptsGzip(request.headers["accept-encoding"]), served.gen);
+    }
+    noteRequest(request, { cache: "MISS" });
+    reply.header("cache-status", CACHE_STATUS_PASSED).header("x-cache", "MISS");
+    if (served.kind === "error") return replyWithError(request, reply, new ServerError(served.error.body.error, retryAfterOf(served.error.headers)));
+    if (served.kind === "answer") return reply.code(served.answer.status).headers(served.answer.headers).send(served.answer.body);
+    const { result } = served;
+    reply.raw.once("close", () => result.stream.destroy());
+    reply.code(result.status).headers(result.headers);
+    watchClientRate(reply, config.minClientKbps, config.slowClientGraceMs);
+    return reply.send(result.stream);
   };
 
   app.route({
@@ -134,25 +127,28 @@ export function registerProxyRoute(app: FastifyInstance, config: ServerConfig, d
       noteRequest(request, { route: target.route });
       checkOrigin(request, config.allowedOrigins);
 
-      const auth = request.headers.authorization;
-      const cacheKey = deps.cache && auth ? AnswerCache.keyFor(auth, target.route) : undefined;
-      if (deps.cache && cacheKey) {
-        const hit = deps.cache.get(cacheKey) ?? (await deps.cache.pending(cacheKey));
-        if (hit) {
-          noteRequest(request, { cache: "HIT" });
-          return sendCached(reply, hit, "HIT");
-        }
-        noteRequest(request, { cache: "MISS" });
-      }
-
-      // Claim the fill before queueing for a slot, so requests arriving meanwhile wait for this pull.
-      // Whatever happens next ends in the response closing, which settles a fill not settled yet.
-      const settle = deps.cache && cacheKey ? deps.cache.beginFill(cacheKey) : undefined;
       // The response's "close" (not the request's, which fires once the request is read) tells that the
       // client went away, or was cut: the wait for a slot or the upstream request ends with it.
       const gone = new AbortController();
-      const atClose: (() => void)[] = [() => settle?.(undefined), () => gone.abort()];
+      const atClose: (() => void)[] = [() => gone.abort()];
       reply.raw.once("close", () => atClose.forEach((f) => f()));
+
+      const auth = request.headers.authorization;
+      const w = deps.windows;
+      if (w && typeof auth === "string" && auth !== "") {
+        const accept = typeof request.headers.accept === "string" ? request.headers.accept : undefined;
+        const served = await w.service.serve(
+          {
+            tag: w.tagger.key(auth), dataset: target.dataset, client: w.tagger.client(request.ip), route: target.route,
+            from: target.dataset === "realisasi" ? (target.params.from ?? 0) : 0, marked: isRefresh(request.headers),
+            gen: namedGeneration(request.headers),
+          },
+          windowFetcher(w.fetch, target.route, auth, accept),
+          gone.signal,
+        );
+        const sent = sendServed(request, reply, served);
+        if (sent !== "forward") return sent;
+      }
       let release: () => void;
       try {
         release = await deps.limiter.acquire(gone.signal);
@@ -165,7 +161,7 @@ export function registerProxyRoute(app: FastifyInstance, config: ServerConfig, d
         return reply;
       }
       atClose.push(release);
-      const f: Forward = { request, gone, release, settle };
+      const f: Forward = { request, gone, release };
 
       // Total timeout: before the answer starts it is a clean 504; after, the stream is cut (the status
       // is already on the wire, and a truncated body is what a client must treat as failure anyway).
@@ -185,7 +181,6 @@ export function registerProxyRoute(app: FastifyInstance, config: ServerConfig, d
         rewriteHeaders: (headers) => clientAnswerHeaders(headers),
         onError: (_rep, { error }) => {
           clearTimeout(timer);
-          settle?.(undefined);
           release();
           // An abort is ours (the client left, or the timeout answered already): nothing more to say.
           if (!gone.signal.aborted) replyWithError(request, reply, error);
@@ -195,4 +190,10 @@ export function registerProxyRoute(app: FastifyInstance, config: ServerConfig, d
       });
     },
   });
+}
+
+/** Retry-After (seconds) of an error answer, if it had one. */
+function retryAfterOf(headers: Record<string, string>): number | undefined {
+  const v = headers["retry-after"];
+  return v === undefined ? undefined : Number(v);
 }

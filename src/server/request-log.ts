@@ -23,7 +23,7 @@ interface Note {
   bytesBefore: number;
   route?: string;
   error?: string;
-  cache?: "HIT" | "MISS";
+  cache?: "HIT" | "MISS" | "STALE";
 }
 
 const notes = new WeakMap<FastifyRequest, Note>();

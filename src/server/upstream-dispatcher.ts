@@ -44,6 +44,12 @@ export class AbortableDispatcher {
     this.agent.request({ ...opts, headers, signal }, callback);
   }
 
+  /** A GET of the proxy's own (the shared cache's downloads), not through reply-from; `signal` cancels it. */
+  fetch(url: string, headers: Record<string, string>, signal: AbortSignal): Promise<Dispatcher.ResponseData> {
+    const u = new URL(url);
+    return this.agent.request({ origin: u.origin, path: u.pathname, method: "GET", headers, signal });
+  }
+
   close(): Promise<void> {
     return this.agent.close();
   }

@@ -7,7 +7,7 @@
 import net from "node:net";
 import http from "node:http";
 import { brotliDecompressSync, gunzipSync, gzipSync } from "node:zlib";
-import { mintFakeKey, realisasiPage, request, startFakeUpstream, startTestServer, WS_PATH, type FakeUpstream } from "./support";
+import { jsonBody, mintFakeKey, realisasiPage, request, startFakeUpstream, startTestServer, WS_PATH, type FakeUpstream } from "./support";
 
 const KEY = mintFakeKey();
 const auth = { authorization: `Bearer ${KEY}` };
@@ -36,7 +36,7 @@ async function withServer(settings: Parameters<typeof startTestServer>[0], run: 
 
 test("4. with the cache on, waiters are not chained to a slow first client: one pull, served at once", async () => {
   // Larger than what the kernel's socket buffers take for a client that reads nothing.
-  const body = Buffer.alloc(16 * MB, "x");
+  const body = jsonBody(16 * MB);
   upstream.handler = (_req, res) => res.writeHead(200, { "content-type": "application/json" }).end(body);
   await withServer({ cacheTtlMs: 60_000 }, async (server) => {
     // The first client asks and then reads nothing at all.
@@ -88,7 +88,7 @@ describe("5. encodings are forwarded only as the client accepts them", () => {
   });
 
   test("the cache's entry cap counts decoded bytes: a small gzip of a large answer is not kept", async () => {
-    const large = Buffer.alloc(400 * 1024, "x"); // gzips to about a kilobyte
+    const large = jsonBody(400 * 1024); // gzips to about a kilobyte
     upstream.handler = (_req, res) =>
       res.writeHead(200, { "content-type": "application/json", "content-encoding": "gzip" }).end(gzipSync(large));
     await withServer({ cacheTtlMs: 60_000, cacheMaxMb: 1 }, async (server) => {
@@ -109,9 +109,10 @@ describe("5. encodings are forwarded only as the client accepts them", () => {
   });
 });
 
-/** An upstream that sends `bytes` of body in 1-byte HTTP chunks (the framing prebuilt, sent at once). */
+/** An upstream that sends `bytes` of (JSON) body in 1-byte HTTP chunks (the framing prebuilt, sent at once). */
 async function oneByteChunks(bytes: number): Promise<{ base: string; close(): Promise<void> }> {
-  const framing = Buffer.from("1\r\nx\r\n".repeat(bytes) + "0\r\n\r\n");
+  const body = jsonBody(bytes).toString("latin1");
+  const framing = Buffer.from([...body].map((ch) => `1\r\n${ch}\r\n`).join("") + "0\r\n\r\n", "latin1");
   const server = net.createServer((socket) => {
     socket.on("error", () => undefined);
     socket.once("data", () => {

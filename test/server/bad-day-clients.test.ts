@@ -63,17 +63,22 @@ async function until(check: () => Promise<boolean> | boolean, ms: number): Promi
   return check();
 }
 
-/** An upstream answer of `bytes` streamed with backpressure in 64 KiB pieces, for every route but DataFA. */
+/** An upstream answer of `bytes` (one JSON string) streamed with backpressure in 64 KiB pieces, for every route but DataFA. */
 function streamBig(bytes: number) {
   const piece = Buffer.alloc(64 * 1024, "x");
+  const first = Buffer.from(piece);
+  first.write('["', 0);
+  const last = Buffer.from(piece);
+  last.write('"]', piece.length - 2);
   upstream.handler = (req, res) => {
     if (req.url?.endsWith("DataFA")) return void res.writeHead(200, { "content-type": "application/json" }).end(realisasiPage(5));
     res.writeHead(200, { "content-type": "application/json" });
     let sent = 0;
     const pump = () => {
       while (sent < bytes) {
+        const chunk = sent === 0 ? first : sent + piece.length >= bytes ? last : piece;
         sent += piece.length;
-        if (!res.write(piece)) return void res.once("drain", pump);
+        if (!res.write(chunk)) return void res.once("drain", pump);
       }
       res.end();
     };

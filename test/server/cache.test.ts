@@ -6,8 +6,10 @@
  */
 import { Readable } from "node:stream";
 import { AnswerCache } from "../../src/server/answer-cache";
+import { Tagger } from "../../src/server/windows/window-key";
 import { collectAnswer } from "../../src/server/answer-collect";
-import { BAD_KEY, mintFakeKey, realisasiPage, request, startFakeUpstream, startTestServer, type FakeUpstream } from "./support";
+import type { StoredWindow } from "../../src/server/windows/stored-window";
+import { BAD_KEY, jsonBody, mintFakeKey, realisasiPage, request, startFakeUpstream, startTestServer, type FakeUpstream } from "./support";
 
 const KEY_A = mintFakeKey();
 const KEY_B = mintFakeKey();
@@ -73,7 +75,7 @@ describe("answers larger than a cache entry may be (OMSPAN_CACHE_MAX_MB=1: entri
     small = await startTestServer({ upstream: upstream.base, staticDir: "/nonexistent-omspan-static", cacheTtlMs: 60_000, cacheMaxMb: 1 });
   });
   afterAll(() => small.close());
-  const big = (n: number) => Buffer.alloc(n, "x");
+  const big = (n: number) => jsonBody(n);
   const getSmall = (route: string) => request(`${small.url}/omspan/${route}`, { authorization: `Bearer ${KEY_A}` });
 
   test("without a length: streamed whole both times, never cached", async () => {
@@ -107,42 +109,43 @@ describe("answers larger than a cache entry may be (OMSPAN_CACHE_MAX_MB=1: entri
 });
 
 describe("AnswerCache unit", () => {
-  test("expires after the TTL and evicts the oldest past the byte budget", async () => {
-    const cache = new AnswerCache(50, 10, 10);
-    const put = (key: string, size: number) => cache.beginFill(key)({ status: 200, headers: {}, body: Buffer.alloc(size) });
-    put("a", 6);
-    put("b", 4);
+  /** A stored window whose value takes `size` bytes. */
+  const value = (size: number, decoded = size, fetchedAt = Date.now()): StoredWindow =>
+    ({ status: 200, contentType: "application/json", fetchedAt, decodedBytes: decoded, gz: Buffer.alloc(0), raw: Buffer.alloc(size) });
+
+  test("drops values past their keeping time and the least recently used past the byte budget", async () => {
+    const cache = new AnswerCache(10, 50, 10);
+    cache.put("a", value(6));
+    cache.put("b", value(4));
+    expect(cache.get("a")).toBeDefined(); // "a" is now the most recently used
+    cache.put("c", value(4)); // 14 bytes > 10: "b" (least recently used) goes
+    expect(cache.get("b")).toBeUndefined();
     expect(cache.get("a")).toBeDefined();
-    put("c", 5); // 15 bytes > 10: "a" (oldest) goes
-    expect(cache.get("a")).toBeUndefined();
-    expect(cache.get("b")).toBeDefined();
-    expect(cache.get("c")).toBeDefined();
-    put("huge", 11); // larger than the whole budget: not stored
+    expect(cache.put("huge", value(11))).toBe(false); // larger than the whole budget: not stored
     expect(cache.get("huge")).toBeUndefined();
     await new Promise((r) => setTimeout(r, 60));
-    expect(cache.get("b")).toBeUndefined();
+    expect(cache.get("a")).toBeUndefined();
   });
 
-  test("an entry may take an eighth of the budget by default", () => {
-    const cache = new AnswerCache(60_000, 800);
+  test("an entry may take an eighth of the budget (decoded) by default", () => {
+    const cache = new AnswerCache(800, 60_000);
     expect(cache.maxEntryBytes).toBe(100);
-    const put = (key: string, size: number) => cache.beginFill(key)({ status: 200, headers: {}, body: Buffer.alloc(size) });
-    put("fits", 100);
-    put("too-big", 101);
+    cache.put("fits", value(10, 100));
+    cache.put("too-big", value(10, 101));
     expect(cache.get("fits")).toBeDefined();
     expect(cache.get("too-big")).toBeUndefined();
   });
 
   test("captures in flight count against the budget: stored plus capturing never exceed it", () => {
-    const cache = new AnswerCache(60_000, 100, 60);
+    const cache = new AnswerCache(100, 60_000, 60);
     expect(cache.take(60)).toBe(true);
     expect(cache.take(50)).toBe(false); // 110 in flight > 100
-    cache.beginFill("stored")({ status: 200, headers: {}, body: Buffer.alloc(30) });
+    cache.put("stored", value(30));
     expect(cache.heldBytes).toBe(90);
     expect(cache.take(20)).toBe(true); // makes room by dropping the stored entry
     expect(cache.get("stored")).toBeUndefined();
     expect(cache.heldBytes).toBe(80);
-    cache.beginFill("no-room")({ status: 200, headers: {}, body: Buffer.alloc(30) }); // 80 + 30 > 100
+    expect(cache.put("no-room", value(30))).toBe(false); // 80 + 30 > 100
     expect(cache.get("no-room")).toBeUndefined();
     cache.giveBack(80);
     expect(cache.heldBytes).toBe(0);
@@ -179,9 +182,61 @@ describe("AnswerCache unit", () => {
     expect("stream" in got && (await text(got.stream))).toBe("abcdef");
   });
 
-  test("keys hash the secret: the cache key never contains it", () => {
-    const key = AnswerCache.keyFor("Bearer secret-value", "DataFA");
-    expect(key).not.toContain("secret-value");
-    expect(key).not.toBe(AnswerCache.keyFor("Bearer secret-valuf", "DataFA"));
+  test("keys are tagged with an HMAC: the tag never contains the key, differs per key and per secret", () => {
+    const tagger = new Tagger("s".repeat(32));
+    const tag = tagger.key("Bearer secret-value");
+    expect(tag).not.toContain("secret-value");
+    expect(tag).toMatch(/^[0-9a-f]{64}$/);
+    expect(tag).not.toBe(tagger.key("Bearer secret-valuf"));
+    expect(tag).not.toBe(new Tagger("t".repeat(32)).key("Bearer secret-value"));
+  });
+});
+
+describe("the header contract and stale answers, per process", () => {
+  test("a miss is stored and said so; a hit says hit; both carry OMSPAN-As-Of and Age; gzip is sent as stored", async () => {
+    const a = await get("RealisasiKL/5001/5200", KEY_A, { "accept-encoding": "gzip, deflate" });
+    const b = await get("RealisasiKL/5001/5200", KEY_A, { "accept-encoding": "gzip, deflate" });
+    expect(a.headers["cache-status"]).toBe("omspan-proxy; fwd=miss; stored");
+    expect(b.headers["cache-status"]).toBe("omspan-proxy; hit");
+    expect(b.headers["omspan-as-of"]).toBe(a.headers["omspan-as-of"]);
+    expect(new Date(String(a.headers["omspan-as-of"])).toISOString()).toBe(a.headers["omspan-as-of"]);
+    expect(Number(b.headers.age)).toBeGreaterThanOrEqual(0);
+    expect([a.headers["content-encoding"], b.headers["content-encoding"]]).toEqual(["gzip", "gzip"]);
+    expect(b.body.equals(a.body)).toBe(true); // the very bytes compressed once
+    expect(String(b.headers.vary)).toMatch(/accept-encoding/i);
+    expect(upstream.requests).toHaveLength(1);
+  });
+
+  test("OMSPAN failing (503, HTML, truncated) answers from the last good generation, marked stale; a 401 never does", async () => {
+    const fast = await startTestServer({ upstream: upstream.base, staticDir: "/nonexistent-omspan-static", cacheTtlMs: 60_000, refreshMinIntervalMs: 0 });
+    try {
+      const at = (k: string) => request(`${fast.url}/omspan/CapaianIKEselon1Re`, { authorization: `Bearer ${k}`, "cache-control": "no-cache" });
+      upstream.handler = (_req, res) => res.writeHead(200, { "content-type": "application/json" }).end(realisasiPage(7));
+      const good = await at(KEY_A);
+      for (const fail of [
+        (res: import("node:http").ServerResponse) => res.writeHead(503, { "content-type": "text/html" }).end("<html>503</html>"),
+        (res: import("node:http").ServerResponse) => res.writeHead(200, { "content-type": "text/html" }).end("<html>maintenance</html>"),
+        (res: import("node:http").ServerResponse) => res.writeHead(200, { "content-type": "application/json" }).end(realisasiPage(7).slice(0, 100)),
+      ]) {
+        upstream.handler = (_req, res) => fail(res);
+        const stale = await at(KEY_A);
+        expect([stale.status, stale.headers["cache-status"], stale.body.toString()]).toEqual([200, "omspan-proxy; hit; detail=stale-if-error", realisasiPage(7)]);
+        expect(stale.headers["omspan-as-of"]).toBe(good.headers["omspan-as-of"]);
+      }
+    } finally {
+      await fast.close();
+    }
+    // A server whose breaker has not seen OMSPAN fail: a refused key is refused, never answered stale.
+    const other = await startTestServer({ upstream: upstream.base, staticDir: "/nonexistent-omspan-static", cacheTtlMs: 60_000, refreshMinIntervalMs: 0 });
+    try {
+      const at = (k: string) => request(`${other.url}/omspan/CapaianIKEselon1Re`, { authorization: `Bearer ${k}`, "cache-control": "no-cache" });
+      upstream.handler = (_req, res) => res.writeHead(200, { "content-type": "application/json" }).end(realisasiPage(7));
+      expect((await at(KEY_B)).status).toBe(200);
+      upstream.handler = (_req, res) => res.writeHead(401, { "content-type": "text/plain" }).end(BAD_KEY);
+      const refused = await at(KEY_B);
+      expect([refused.status, refused.headers["cache-status"], refused.body.toString()]).toEqual([401, "omspan-proxy; fwd=miss", BAD_KEY]);
+    } finally {
+      await other.close();
+    }
   });
 });

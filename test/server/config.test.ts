@@ -57,3 +57,14 @@ test("TLS files come in pairs", () => {
   expect(() => loadServerConfig({ OMSPAN_TLS_KEY: "/k.pem" })).toThrow(/OMSPAN_TLS_CERT/);
   expect(loadServerConfig({ OMSPAN_TLS_KEY: "/k.pem", OMSPAN_TLS_CERT: "/c.pem" }).tlsKey).toBe("/k.pem");
 });
+
+test("Redis needs the cache secret, named in a clear message; the shared settings are read", () => {
+  expect(() => loadServerConfig({ OMSPAN_REDIS_URL: "redis://127.0.0.1:6379" })).toThrow(/^OMSPAN_CACHE_SECRET: required with OMSPAN_REDIS_URL/);
+  expect(() => loadServerConfig({ OMSPAN_REDIS_URL: "redis://h", OMSPAN_CACHE_SECRET: "short" })).toThrow(/^OMSPAN_CACHE_SECRET: must be at least 32/);
+  expect(() => loadServerConfig({ OMSPAN_REDIS_URL: "http://h" })).toThrow(/^OMSPAN_REDIS_URL: /);
+  const c = loadServerConfig({
+    OMSPAN_REDIS_URL: "rediss://user:pw@redis.internal:6380", OMSPAN_CACHE_SECRET: "x".repeat(32), OMSPAN_REDIS_PREFIX: "kanwil:",
+    OMSPAN_REFRESH_MIN_INTERVAL_MS: "30000", OMSPAN_UPSTREAM_MAX_CONCURRENT: "4",
+  });
+  expect(c).toMatchObject({ redisPrefix: "kanwil:", refreshMinIntervalMs: 30000, upstreamMaxConcurrent: 4, staleMaxAgeMs: 86_400_000 });
+});

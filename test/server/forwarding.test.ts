@@ -119,16 +119,18 @@ describe("CORS for an allowed origin", () => {
     expect(answer.headers.vary).toMatch(/Origin/);
     expect(answer.headers["access-control-allow-credentials"]).toBeUndefined();
   });
-  test("preflight for Authorization is answered, and not forwarded", async () => {
+  test("preflight for Authorization (and the refresh and generation headers) is answered, and not forwarded", async () => {
     const answer = await request(
       `${server.url}/omspan/DataFA`,
-      { origin: ALLOWED, "access-control-request-method": "GET", "access-control-request-headers": "authorization" },
+      { origin: ALLOWED, "access-control-request-method": "GET", "access-control-request-headers": "authorization,cache-control,omspan-generation" },
       "OPTIONS",
     );
     expect(answer.status).toBe(204);
     expect(answer.headers["access-control-allow-origin"]).toBe(ALLOWED);
     expect(answer.headers["access-control-allow-methods"]).toBe("GET");
     expect(answer.headers["access-control-allow-headers"]).toMatch(/Authorization/);
+    expect(answer.headers["access-control-allow-headers"]).toMatch(/Cache-Control/);
+    expect(answer.headers["access-control-allow-headers"]).toMatch(/OMSPAN-Generation/);
     expect(upstream.requests).toHaveLength(0);
   });
   test("same origin needs no CORS and is not refused", async () => {

@@ -60,6 +60,17 @@ export function realisasiPage(rows: number, from = 1): string {
   return JSON.stringify(out);
 }
 
+/**
+ * A JSON body of exactly `bytes` bytes (one long string in an array): the shared cache stores only
+ * answers that are whole JSON, so tests about sizes send sizes of real JSON.
+ */
+export function jsonBody(bytes: number): Buffer {
+  const b = Buffer.alloc(bytes, "x");
+  b.write('["', 0);
+  b.write('"]', bytes - 2);
+  return b;
+}
+
 /** Default upstream behaviour: a page for Realisasi, the no-data body for DIPA, 401 for a "bad" key. */
 export function defaultHandler(req: http.IncomingMessage, res: http.ServerResponse): void {
   if (req.headers.authorization === "Bearer bad") {

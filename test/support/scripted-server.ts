@@ -14,14 +14,14 @@ export interface Answer {
 
 export interface ScriptedServer {
   baseUrl: string;
-  requests: { url: string; authorization?: string; cacheControl?: string }[];
+  requests: { url: string; authorization?: string; cacheControl?: string; headers: http.IncomingHttpHeaders }[];
   close(): Promise<void>;
 }
 
 export async function startScriptedServer(answer: (url: string, n: number) => Answer): Promise<ScriptedServer> {
   const requests: ScriptedServer["requests"] = [];
   const server = http.createServer((req, res) => {
-    requests.push({ url: req.url ?? "", authorization: req.headers.authorization, cacheControl: req.headers["cache-control"] });
+    requests.push({ url: req.url ?? "", authorization: req.headers.authorization, cacheControl: req.headers["cache-control"], headers: req.headers });
     const a = answer(req.url ?? "", requests.length);
     if (a.hang) return;
     res.writeHead(a.status ?? 200, { "content-type": "application/json", ...a.headers });
