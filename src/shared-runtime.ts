@@ -14,7 +14,7 @@
  * Snapshots of good pulls are kept in IndexedDB (src/omspan/snapshots); the open policy ("pull fresh
  * data when a workbook opens", off by default) comes from the settings kept on this computer.
  */
-import { Session } from "./omspan/session";
+import { Session } from "./omspan/store/session";
 import { SettingsStore, webStorageSettings } from "./omspan/settings";
 import { IndexedDbSnapshotStore } from "./omspan/snapshots/indexeddb-store";
 import { Snapshots } from "./omspan/snapshots/snapshots";

@@ -6,7 +6,7 @@ import { DATASET_IDS, type DatasetId } from "../omspan/routes";
 import { decodeClaims } from "../omspan/claims";
 import { InvalidArgumentError, NoDataError } from "../omspan/errors";
 import { checkArity, dataSource, formulaSpec } from "../omspan/formulas";
-import type { PullProgress } from "../omspan/client";
+import type { PullProgress } from "../omspan/wire/client";
 import { parseCalcExpression } from "./calc-expression";
 import { openConnection, type ConnectFlags } from "./connect";
 import { EXIT, cliMessage, exitCodeOf } from "./exit-codes";

@@ -6,7 +6,7 @@
  */
 import { localizeError } from "../omspan/messages";
 import { asOfCaption, diffRows, shapeTable, type CellValue, type DateSystem, type RegistryEntry } from "../omspan/tables";
-import type { DatasetData } from "../omspan/store";
+import type { DatasetData } from "../omspan/store/store";
 import type { Lang } from "../omspan/i18n";
 import type { LocatedTable } from "./locate-tables";
 import { PlacementError, replaceTable, shiftBlocker } from "./place-table";

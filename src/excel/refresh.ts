@@ -6,7 +6,7 @@
  */
 import { InvalidArgumentError } from "../omspan/errors";
 import { localizeError } from "../omspan/messages";
-import type { DatasetData } from "../omspan/store";
+import type { DatasetData } from "../omspan/store/store";
 import type { RegistryEntry } from "../omspan/tables";
 import { detectDateSystem, readRegistry, unknownDateSystem, writeRegistry } from "./hidden-sheets";
 import { locateTables, type LocatedTable } from "./locate-tables";

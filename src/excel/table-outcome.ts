@@ -4,7 +4,7 @@
  */
 import type { Label } from "../omspan/datasets/columns";
 import type { DatasetId } from "../omspan/routes";
-import type { AsOf, Connection, Store } from "../omspan/store";
+import type { AsOf, Connection, Store } from "../omspan/store/store";
 import type { Lang } from "../omspan/i18n";
 import type { TableDiff } from "../omspan/tables";
 

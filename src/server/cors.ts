@@ -15,7 +15,7 @@ export async function registerCors(app: FastifyInstance, allowedOrigins: readonl
     origin: (origin, cb) => cb(null, origin !== undefined && allowed.has(origin)),
     methods: ["GET"],
     // Cache-Control: the add-in's first pull after a Refresh asks for a new answer (no-cache). The two
-    // exposed marks say when a stored answer was pulled and whether it was served stale (src/omspan/served-by.ts).
+    // exposed marks say when a stored answer was pulled and whether it was served stale (src/omspan/wire/served-by.ts).
     allowedHeaders: ["Authorization", "Accept", "Cache-Control"],
     exposedHeaders: ["Retry-After", "X-Cache", "OMSPAN-As-Of", "Cache-Status"],
     credentials: false,

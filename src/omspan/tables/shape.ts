@@ -4,9 +4,9 @@
  * row blocks, so a writer can send them in chunks and never hold a second copy of 100,000 rows.
  * Pure: the add-in's table writer and a later command-line refresh of .xlsx files share it.
  */
-import { escapedInJson, type Table } from "../table";
+import { escapedInJson, type Table } from "../columnar/table";
 import { datasetSpec } from "../datasets/catalog";
-import { asOfStatus, type AsOf } from "../as-of";
+import { asOfStatus, type AsOf } from "../store/as-of";
 import { formatDay } from "../convert";
 import { cellText } from "./guard";
 import { selectRows } from "./select";
