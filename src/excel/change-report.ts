@@ -6,7 +6,7 @@
  */
 import type { CellValue } from "../omspan/tables";
 import { REPORT_MARK, REPORT_SHEET, reportRows } from "../omspan/workbook/change-report";
-import { uniqueSheetName } from "./sheet-name";
+import { uniqueSheetName } from "../omspan/workbook/sheet-name";
 
 export { REPORT_MARK, REPORT_SHEET, reportRows };
 

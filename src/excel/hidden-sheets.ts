@@ -8,19 +8,14 @@
  * Each writer clears only its own columns, so rewriting the registry never drops the pin.
  */
 import { parsePinRows, pinRows, PIN_COLUMNS, type ParsedPin, type Pin } from "../omspan/snapshots/pin";
-import { parseRegistryRows, registryRows, type DateSystem, type ParsedRegistry, type RegistryEntry } from "../omspan/tables";
+import { PIN_COLUMN, REGISTRY_COLUMNS, REGISTRY_SHEET, parseRegistryRows, registryRows, type DateSystem, type ParsedRegistry, type RegistryEntry } from "../omspan/tables";
 import { unknownDateSystem } from "../omspan/workbook/refresh";
 
-export const REGISTRY_SHEET = "OMSPAN_TABLES";
 export const STAGING_SHEET = "OMSPAN_STAGING";
-/** Columns of the registry's rows (registryRows): A:F. */
-export const REGISTRY_COLUMNS = 6;
-/** The pin's first column: H (after one empty column). */
-export const PIN_COLUMN = 7;
 /** Where the date-system probe is written: O1, clear of the registry's and the pin's columns. */
 export const PROBE_CELL = "O1";
 
-export { unknownDateSystem };
+export { unknownDateSystem, REGISTRY_SHEET, REGISTRY_COLUMNS, PIN_COLUMN };
 
 /** The sheet, created very hidden when absent. */
 export async function hiddenSheet(context: Excel.RequestContext, name: string): Promise<Excel.Worksheet> {

@@ -15,7 +15,7 @@ import type { LineChart } from "../omspan/templates/grid";
 import { NUMBER_FORMAT, STYLE_LOOK, widthPoints } from "./report-format";
 import { parseA1 } from "../omspan/workbook/a1";
 import { CHUNK_BYTES } from "./table-writer";
-import { uniqueSheetName } from "./sheet-name";
+import { uniqueSheetName } from "../omspan/workbook/sheet-name";
 
 export { uniqueSheetName };
 
