@@ -25,6 +25,7 @@ import { Snapshots } from "./omspan/snapshots/snapshots";
 import { officeKeyVault } from "./excel/key-vault";
 import { OFFICE_READY_TIMEOUT_MS, officeReady, within } from "./excel/office-ready";
 import { readWorkbookPin } from "./excel/pin-keeper";
+import type { Pin } from "./omspan/snapshots/pin";
 
 /** The page's protocol: an https pane cannot reach a plain-http proxy (mixed content). */
 function pageProtocol(): string | undefined {
@@ -44,16 +45,19 @@ export const session = new Session({
   openFrom: settings.get().pullOnOpen ? "pull" : "snapshot",
 });
 
-// Before any cell is evaluated: cells wait for the workbook's pin (or for word that it has none).
-session.expectWorkbook();
-void officeReady().then(async (info) => {
-  let pin;
-  if (info?.host === "Excel" && typeof Excel !== "undefined") {
-    pin = await readWorkbookPin().catch((err: unknown) => void console.warn("OMSPAN: the workbook's freeze could not be read", err));
-  }
-  // A freeze made meanwhile (the pane, in this runtime) is not undone by a registry read before it.
-  if (pin || !session.store.isFrozen()) session.workbookOpened({ pin: pin ?? null });
-});
+// Before any cell is evaluated: cells wait for the workbook's pin (or for word that it has none). Without
+// office.js (a page outside Office, a test's runtime) there is no workbook to wait for.
+if (typeof Office !== "undefined") {
+  session.expectWorkbook();
+  void officeReady().then(async (info) => {
+    let pin: Pin | undefined;
+    if (info?.host === "Excel" && typeof Excel !== "undefined") {
+      pin = await readWorkbookPin().catch((err: unknown) => void console.warn("OMSPAN: the workbook's freeze could not be read", err));
+    }
+    // A freeze made meanwhile (the pane, in this runtime) is not undone by a registry read before it.
+    if (pin || !session.store.isFrozen()) session.workbookOpened({ pin: pin ?? null });
+  });
+}
 
 // The setting changed in the pane: the store's open policy follows at once.
 settings.subscribe(() => (session.store.openFrom = settings.get().pullOnOpen ? "pull" : "snapshot"));
