@@ -51,6 +51,10 @@ function counts(s: RefreshSummary, lang: Lang): string {
   const kept = s.tables.filter((t) => t.reason === "stale").length;
   const skipped = by("skipped") - kept;
   const id = lang === "id";
+  const f = s.formulas;
+  const cells = id ? `${f.cells ?? 0} sel OMSPAN (${f.changes.length} berubah)` : `${f.cells ?? 0} OMSPAN cell(s) (${f.changes.length} changed)`;
+  const notComputed = f.notComputed?.length ? (id ? `, ${f.notComputed.length} rumus tidak dihitung` : `, ${f.notComputed.length} formula(s) not computed`) : "";
+  if (!s.tables.length) return `${id ? "tanpa tabel OMSPAN" : "no OMSPAN tables"}, ${cells}${notComputed}`;
   const parts = [
     id ? `${s.tables.length} tabel (${by("refreshed")} diperbarui` : `${s.tables.length} table(s) (${by("refreshed")} refreshed`,
     ...(kept ? [id ? `${kept} dibiarkan: data lama` : `${kept} kept: stale`] : []),
@@ -58,9 +62,6 @@ function counts(s: RefreshSummary, lang: Lang): string {
     ...(by("failed") ? [id ? `${by("failed")} gagal` : `${by("failed")} failed`] : []),
     ...(by("deleted") ? [id ? `${by("deleted")} terhapus` : `${by("deleted")} deleted`] : []),
   ];
-  const f = s.formulas;
-  const cells = id ? `${f.cells ?? 0} sel OMSPAN (${f.changes.length} berubah)` : `${f.cells ?? 0} OMSPAN cell(s) (${f.changes.length} changed)`;
-  const notComputed = f.notComputed?.length ? (id ? `, ${f.notComputed.length} rumus tidak dihitung` : `, ${f.notComputed.length} formula(s) not computed`) : "";
   return `${parts.join(", ")}), ${cells}${notComputed}`;
 }
 
