@@ -7,7 +7,6 @@
  * value changed, the refresh changed only the cells and parts it owns, and each dataset was pulled once
  * for all the files.
  */
-import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -18,29 +17,15 @@ import { countRequests, type RequestCounter } from "../support/request-counter";
 import { SheetEvaluator, type Scalar } from "../support/sheet-evaluator";
 import { rawRealisasi } from "../support/stack";
 import type { Raw } from "../support/sums-reference";
+import { cli } from "../support/cli-run";
 import { bytesEqual, readCells, readParts, sheetParts, type Parts, type ReadCell } from "../support/xlsx-reader";
 
-const CLI = path.resolve(__dirname, "..", "..", "bin", "omspan.js");
 const YEAR = 2026;
 let before: RunningSimulator;
 let after: RunningSimulator;
 let counter: RequestCounter;
 let dir: string;
 let keyFile: string;
-
-export function cli(args: string[], env: Record<string, string> = {}): Promise<{ status: number | null; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, LANG: "en_US.UTF-8", OMSPAN_KEY: "", OMSPAN_UPSTREAM: "", OMSPAN_SNAPSHOT_DIR: "", ...env }, stdio: ["ignore", "ignore", "pipe"] });
-    let stderr = "";
-    child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
-    const timer = setTimeout(() => child.kill("SIGKILL"), 150_000);
-    child.on("error", reject);
-    child.on("close", (status) => {
-      clearTimeout(timer);
-      resolve({ status, stderr });
-    });
-  });
-}
 
 async function rawOf(sim: RunningSimulator, key: string): Promise<ReportRaw> {
   const get = async (route: string) => (await (await fetch(`${sim.baseUrl}${route}`, { headers: { Authorization: `Bearer ${key}` } })).json()) as Raw[];
