@@ -46,6 +46,7 @@ export interface RefreshFilesOptions {
 
 interface Opened {
   readonly job: FileJob;
+  readonly bytes: Uint8Array;
   readonly book: XlsxBook;
   readonly needs: readonly string[];
 }
@@ -55,12 +56,13 @@ const pullKey = (dataset: DatasetId, params: RouteParams) => `${dataset}|${param
 async function open(job: FileJob): Promise<Opened> {
   await refuseIfOpen(job.source);
   if (job.target !== job.source) await refuseIfOpen(job.target);
-  const book = XlsxBook.open(await readWorkbookFile(job.source));
+  const bytes = await readWorkbookFile(job.source);
+  const book = XlsxBook.open(bytes);
   const pin = readPin(book).pin;
   if (pin) throw new FrozenError({ asOf: pinAsOf(pin) });
   const needs = new Set(readRegistry(book).entries.map((e) => pullKey(e.query.dataset, e.query.date ? { date: e.query.date } : {})));
   for (const d of omspanDatasets(book.calcBook())) needs.add(pullKey(d, {}));
-  return { job, book, needs: [...needs] };
+  return { job, bytes, book, needs: [...needs] };
 }
 
 export async function refreshFiles(jobs: readonly FileJob[], deps: TableDeps, opts: RefreshFilesOptions = {}): Promise<FileResult[]> {
@@ -83,7 +85,7 @@ export async function refreshFiles(jobs: readonly FileJob[], deps: TableDeps, op
       results.push({ job: x.job, error: x.error, written: false });
       continue;
     }
-    const { job, book, needs } = x.o;
+    const { job, bytes, book, needs } = x.o;
     const failed = await firstFailure(needs.map((k) => pulls.get(k)!));
     if (failed !== undefined) {
       results.push({ job, error: failed, written: false });
@@ -92,8 +94,10 @@ export async function refreshFiles(jobs: readonly FileJob[], deps: TableDeps, op
     try {
       const summary = await refreshBook(new FileWorkbook(book), deps, "workbook", undefined, { forget: false });
       const replaced = opts.values ? replaceOmspanWithValues(book) : undefined;
-      await writeFileAtomic(job.target, book.save(), opts.hooks);
-      results.push({ job, summary, written: true, ...(replaced !== undefined ? { replaced } : {}) });
+      // Nothing of the add-in's in it: the file is left as it is (a copy, byte for byte, for --out).
+      const untouched = book.pkg.touched().length === 0;
+      if (!untouched || job.target !== job.source) await writeFileAtomic(job.target, untouched ? bytes : book.save(), opts.hooks);
+      results.push({ job, summary, written: !untouched || job.target !== job.source, ...(replaced !== undefined ? { replaced } : {}) });
     } catch (error) {
       results.push({ job, error, written: false });
     }
