@@ -4,18 +4,18 @@
  *      requests, against the floor — the same pages downloaded raw, same window and concurrency, plus
  *      JSON.parse — as a ratio (9 back-to-back pairs, alternating which goes first: the median of the
  *      pairs' ratios, the ratio of the medians, and the ratio of the client's CPU time). The client reads OMSPAN's compact pages
- *      straight into columns (src/omspan/page-reader.ts) instead of JSON.parse plus conversion;
+ *      straight into columns (src/omspan/wire/page-reader.ts) instead of JSON.parse plus conversion;
  *  (b) heap held by the stored Realisasi (table + indexes), after GC;
  *  (c) lookups per second once loaded: through the formula (answer memo included) and straight from
  *      the index with every answer computed afresh.
  * Run alone: `node --expose-gc bin/register-ts.js`-style via `npm run bench`.
  */
-import { OmspanClient } from "../src/omspan/client";
-import { Store } from "../src/omspan/store";
+import { OmspanClient } from "../src/omspan/wire/client";
+import { Store } from "../src/omspan/store/store";
 import { FORMULAS, dataSource, evaluateFormula } from "../src/omspan/formulas";
 import { SumIndex } from "../src/omspan/query/sum-index";
 import { AKUN_RULE, SATKER_RULE, parseCodeFilter } from "../src/omspan/query/code-filter";
-import type { Table } from "../src/omspan/table";
+import type { Table } from "../src/omspan/columnar/table";
 import { median, mb, startSimulatorChild } from "./support";
 import { Rng } from "../src/simulator/rng";
 

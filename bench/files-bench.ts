@@ -5,10 +5,10 @@
  * a plain unzip + zip of the same file (fflate), side by side.
  */
 import { unzipSync, zipSync } from "fflate";
-import { OmspanClient } from "../src/omspan/client";
+import { OmspanClient } from "../src/omspan/wire/client";
 import { dataSource } from "../src/omspan/formulas";
 import type { DatasetId } from "../src/omspan/routes";
-import { Store } from "../src/omspan/store";
+import { Store } from "../src/omspan/store/store";
 import { buildReport, templateNeeds, TEMPLATE_IDS, type TemplateData } from "../src/omspan/templates";
 import { XlsxBook } from "../src/xlsx/book";
 import { computeReport, reportsWorkbook, type ReportSheet } from "../src/xlsx/report/report-file";

@@ -9,8 +9,8 @@
  * Goal ≥ 1,000,000 cells/s once loaded.
  */
 import { FORMULAS, dataSource, type DataSource } from "../src/omspan/formulas";
-import { OmspanClient } from "../src/omspan/client";
-import { Store } from "../src/omspan/store";
+import { OmspanClient } from "../src/omspan/wire/client";
+import { Store } from "../src/omspan/store/store";
 import { Rng } from "../src/simulator/rng";
 import { median, startSimulatorChild } from "./support";
 

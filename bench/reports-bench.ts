@@ -5,8 +5,8 @@
  * build time (core grid + writer; the stand-in's applying, Excel's own work, printed apart).
  */
 import { writeReport } from "../src/excel/report-writer";
-import { OmspanClient } from "../src/omspan/client";
-import { Store } from "../src/omspan/store";
+import { OmspanClient } from "../src/omspan/wire/client";
+import { Store } from "../src/omspan/store/store";
 import { buildReport, TEMPLATE_IDS, type ReportGrid } from "../src/omspan/templates";
 import { installExcelStandin, PAYLOAD_LIMIT } from "../test/support/excel-standin";
 import { mb, median, startSimulatorChild } from "./support";

@@ -14,11 +14,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { DirSnapshotStore } from "../src/node/snapshot-dir";
-import { OmspanClient } from "../src/omspan/client";
+import { OmspanClient } from "../src/omspan/wire/client";
 import { FORMULAS, dataSource } from "../src/omspan/formulas";
 import { IndexedDbSnapshotStore, Snapshots, encodeSnapshot, newSnapshotId, type SnapshotStore } from "../src/omspan/snapshots";
-import { Store, keyTag } from "../src/omspan/store";
-import type { Table } from "../src/omspan/table";
+import { Store, keyTag } from "../src/omspan/store/store";
+import type { Table } from "../src/omspan/columnar/table";
 import { Rng } from "../src/simulator/rng";
 import { mb, median, startSimulatorChild } from "./support";
 

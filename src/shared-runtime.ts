@@ -13,13 +13,19 @@
  *
  * Snapshots of good pulls are kept in IndexedDB (src/omspan/snapshots); the open policy ("pull fresh
  * data when a workbook opens", off by default) comes from the settings kept on this computer.
+ *
+ * A frozen workbook keeps its pin in its registry sheet: cells wait (session.expectWorkbook, bounded)
+ * until the pin has been read once Office is ready, so they answer from the pinned snapshots, never from
+ * the newest ones.
  */
-import { Session } from "./omspan/session";
+import { Session } from "./omspan/store/session";
 import { SettingsStore, webStorageSettings } from "./omspan/settings";
 import { IndexedDbSnapshotStore } from "./omspan/snapshots/indexeddb-store";
 import { Snapshots } from "./omspan/snapshots/snapshots";
 import { officeKeyVault } from "./excel/key-vault";
 import { OFFICE_READY_TIMEOUT_MS, officeReady, within } from "./excel/office-ready";
+import { readWorkbookPin } from "./excel/pin-keeper";
+import type { Pin } from "./omspan/snapshots/pin";
 
 /** The page's protocol: an https pane cannot reach a plain-http proxy (mixed content). */
 function pageProtocol(): string | undefined {
@@ -38,6 +44,20 @@ export const session = new Session({
   snapshots,
   openFrom: settings.get().pullOnOpen ? "pull" : "snapshot",
 });
+
+// Before any cell is evaluated: cells wait for the workbook's pin (or for word that it has none). Without
+// office.js (a page outside Office, a test's runtime) there is no workbook to wait for.
+if (typeof Office !== "undefined") {
+  session.expectWorkbook();
+  void officeReady().then(async (info) => {
+    let pin: Pin | undefined;
+    if (info?.host === "Excel" && typeof Excel !== "undefined") {
+      pin = await readWorkbookPin().catch((err: unknown) => void console.warn("OMSPAN: the workbook's freeze could not be read", err));
+    }
+    // A freeze made meanwhile (the pane, in this runtime) is not undone by a registry read before it.
+    if (pin || !session.store.isFrozen()) session.workbookOpened({ pin: pin ?? null });
+  });
+}
 
 // The setting changed in the pane: the store's open policy follows at once.
 settings.subscribe(() => (session.store.openFrom = settings.get().pullOnOpen ? "pull" : "snapshot"));

@@ -5,8 +5,8 @@
  */
 import { readFile } from "node:fs/promises";
 import { InvalidArgumentError } from "../omspan/errors";
-import type { Connection } from "../omspan/store";
-import { normaliseBaseUrl } from "../omspan/session";
+import type { Connection } from "../omspan/store/store";
+import { normaliseBaseUrl } from "../omspan/store/session";
 import { decodeClaims, normaliseKey } from "../omspan/claims";
 import { startSimulator } from "../simulator";
 

@@ -18,6 +18,8 @@ export const EXIT = {
   badAnswer: 7,
   /** A workbook file open in Excel, unreadable or not an .xlsx, or a table in the way. */
   workbookFile: 8,
+  /** A workbook frozen for a meeting (its pin in the registry sheet): unfreeze it in Excel first. */
+  frozen: 9,
 } as const;
 
 export function exitCodeOf(err: unknown): number {
@@ -35,6 +37,8 @@ export function exitCodeOf(err: unknown): number {
       return EXIT.noData;
     case "wrong-parameter":
       return EXIT.wrongParameter;
+    case "frozen":
+      return EXIT.frozen;
     case "unreachable":
     case "timeout":
       return EXIT.unreachable;

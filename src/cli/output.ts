@@ -6,7 +6,7 @@
  */
 import type { Writable } from "node:stream";
 import { formatDay } from "../omspan/convert";
-import type { Table } from "../omspan/table";
+import type { Table } from "../omspan/columnar/table";
 import { isOmspanError } from "../omspan/errors";
 import { cellErrorKind, type CellValue, type Grid } from "../omspan/formulas";
 

@@ -9,7 +9,7 @@ import { decodeClaims } from "../omspan/claims";
 import { InvalidArgumentError } from "../omspan/errors";
 import { dataSource } from "../omspan/formulas";
 import type { DatasetId } from "../omspan/routes";
-import { Store } from "../omspan/store";
+import { Store } from "../omspan/store/store";
 import { buildReport, templateNeeds, TEMPLATE_IDS, type ReportRequest, type TemplateData } from "../omspan/templates";
 import { XlsxBook } from "../xlsx/book";
 import { refuseIfOpen, writeFileAtomic } from "../xlsx/atomic-file";

@@ -9,7 +9,7 @@ import { DirSnapshotStore } from "../node/snapshot-dir";
 import { InvalidArgumentError } from "../omspan/errors";
 import { langFromTag } from "../omspan/i18n";
 import { Snapshots, DEFAULT_MAX_SNAPSHOT_BYTES } from "../omspan/snapshots/snapshots";
-import { Store, type DatasetData } from "../omspan/store";
+import { Store, type DatasetData } from "../omspan/store/store";
 
 export interface SnapshotFlags {
   readonly snapshotDir?: string;

@@ -13,7 +13,8 @@
  * - Read back once the store has no pull in flight: a cell still calculating after that is counted as
  *   unsettled, never reported as changed to #BUSY!.
  */
-import { a1, parseA1 } from "./a1";
+import { a1, parseA1 } from "../omspan/workbook/a1";
+import type { FormulaCellState } from "../omspan/workbook/port";
 
 const OMSPAN_CALL = /\bOMSPAN\./i;
 /** Cells per read: a formula of a few hundred characters each keeps an answer far under 5 MB. */
@@ -24,16 +25,8 @@ const REQUEST_BYTES = 3_000_000;
 const BYTES_PER_RANGE = 700;
 const STILL_CALCULATING = new Set(["#BUSY!", "#GETTING_DATA"]);
 
-export interface OmspanCell {
-  readonly sheet: string;
-  /** Sheet-qualified address of the cell. */
-  readonly address: string;
-  readonly row: number;
-  readonly col: number;
-  readonly formula: string;
-  readonly value: unknown;
-  readonly isError: boolean;
-}
+/** An OMSPAN formula cell as the refresh found it (the workbook port's FormulaCellState). */
+export type OmspanCell = FormulaCellState;
 
 /** Neighbouring OMSPAN cells of one row: one range for all of them. */
 interface Run {

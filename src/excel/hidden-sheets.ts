@@ -1,15 +1,21 @@
 /**
  * The add-in's own sheets: the query registry (very hidden: users cannot unhide it from the UI, and an
- * .xlsx library still reads it) and the staging sheet tables are written to before they replace the
- * old content. Also where the workbook's date system is probed.
+ * .xlsx library — `omspan refresh` — still reads it) and the staging sheet tables are written to before
+ * they replace the old content. The registry sheet holds, side by side and each on its own columns:
+ *   A:F  the registry's rows (registryRows),
+ *   H:M  a frozen workbook's pin (pinRows; none when not frozen),
+ *   O1   the date-system probe, cleared straight after.
+ * Each writer clears only its own columns, so rewriting the registry never drops the pin.
  */
-import type { Lang } from "../omspan/i18n";
-import { parseRegistryRows, registryRows, type DateSystem, type ParsedRegistry, type RegistryEntry } from "../omspan/tables";
+import { parsePinRows, pinRows, PIN_COLUMNS, type ParsedPin, type Pin } from "../omspan/snapshots/pin";
+import { PIN_COLUMN, REGISTRY_COLUMNS, REGISTRY_SHEET, parseRegistryRows, registryRows, type DateSystem, type ParsedRegistry, type RegistryEntry } from "../omspan/tables";
+import { unknownDateSystem } from "../omspan/workbook/refresh";
 
-export const REGISTRY_SHEET = "OMSPAN_TABLES";
 export const STAGING_SHEET = "OMSPAN_STAGING";
-/** Columns of the registry's rows (registryRows). */
-const REGISTRY_COLUMNS = 6;
+/** Where the date-system probe is written: O1, clear of the registry's and the pin's columns. */
+export const PROBE_CELL = "O1";
+
+export { unknownDateSystem, REGISTRY_SHEET, REGISTRY_COLUMNS, PIN_COLUMN };
 
 /** The sheet, created very hidden when absent. */
 export async function hiddenSheet(context: Excel.RequestContext, name: string): Promise<Excel.Worksheet> {
@@ -23,34 +29,63 @@ export async function hiddenSheet(context: Excel.RequestContext, name: string): 
   return sheet;
 }
 
-/** Reads the registry (an absent sheet is an empty registry). */
-export async function readRegistry(context: Excel.RequestContext): Promise<ParsedRegistry> {
+/** The registry sheet's rows in `cols` columns from `col` (none when the sheet or its cells are absent). */
+async function registryBlock(context: Excel.RequestContext, col: number, cols: number): Promise<unknown[][] | undefined> {
   const sheet = context.workbook.worksheets.getItemOrNullObject(REGISTRY_SHEET);
   sheet.load("isNullObject");
   await context.sync();
-  if (sheet.isNullObject) return { entries: [], problems: [] };
+  if (sheet.isNullObject) return undefined;
   const used = sheet.getUsedRangeOrNullObject(true);
   used.load("isNullObject,rowIndex,rowCount");
   await context.sync();
-  if (used.isNullObject) return { entries: [], problems: [] };
-  const all = sheet.getRangeByIndexes(0, 0, used.rowIndex + used.rowCount, REGISTRY_COLUMNS);
+  if (used.isNullObject) return undefined;
+  const all = sheet.getRangeByIndexes(0, col, used.rowIndex + used.rowCount, cols);
   all.load("values");
   await context.sync();
-  return parseRegistryRows(all.values);
+  return all.values;
 }
 
-/** Rewrites the registry (queued; the caller syncs). Text format, so JSON is never read as a number. */
+/** Reads the registry, columns A:F (an absent sheet is an empty registry). */
+export async function readRegistry(context: Excel.RequestContext): Promise<ParsedRegistry> {
+  const rows = await registryBlock(context, 0, REGISTRY_COLUMNS);
+  return rows ? parseRegistryRows(rows) : { entries: [], problems: [] };
+}
+
+/** Reads a frozen workbook's pin, columns H:M (none: not frozen). */
+export async function readPin(context: Excel.RequestContext): Promise<ParsedPin> {
+  const rows = await registryBlock(context, PIN_COLUMN, PIN_COLUMNS);
+  return rows ? parsePinRows(rows) : { problems: [] };
+}
+
+/** Clears `cols` columns from `col` of the sheet's used rows (queued after one sync). */
+async function clearColumns(context: Excel.RequestContext, sheet: Excel.Worksheet, col: number, cols: number): Promise<void> {
+  const used = sheet.getUsedRangeOrNullObject();
+  used.load("isNullObject,rowIndex,rowCount");
+  await context.sync();
+  if (!used.isNullObject) sheet.getRangeByIndexes(0, col, used.rowIndex + used.rowCount, cols).clear();
+}
+
+/** Writes rows of text at a column of the registry sheet (Text format, so JSON is never read as a number). */
+function writeText(sheet: Excel.Worksheet, col: number, rows: readonly string[][]): void {
+  const range = sheet.getRangeByIndexes(0, col, rows.length, rows[0]!.length);
+  range.numberFormat = rows.map((r) => r.map(() => "@"));
+  // JSON starts with "{": never a formula; the markers and ids are plain text.
+  range.values = rows.map((r) => [...r]);
+}
+
+/** Rewrites the registry, columns A:F (queued; the caller syncs). */
 export async function writeRegistry(context: Excel.RequestContext, entries: readonly RegistryEntry[]): Promise<void> {
   const sheet = await hiddenSheet(context, REGISTRY_SHEET);
-  const used = sheet.getUsedRangeOrNullObject();
-  used.load("isNullObject");
+  await clearColumns(context, sheet, 0, REGISTRY_COLUMNS);
+  writeText(sheet, 0, registryRows(entries));
+}
+
+/** Keeps a pin in the registry sheet (columns H:M), or clears it (null); synced. */
+export async function writePin(context: Excel.RequestContext, pin: Pin | null): Promise<void> {
+  const sheet = await hiddenSheet(context, REGISTRY_SHEET);
+  await clearColumns(context, sheet, PIN_COLUMN, PIN_COLUMNS);
+  if (pin) writeText(sheet, PIN_COLUMN, pinRows(pin));
   await context.sync();
-  if (!used.isNullObject) used.clear();
-  const rows = registryRows(entries);
-  const range = sheet.getRange("A1").getResizedRange(rows.length - 1, rows[0]!.length - 1);
-  range.numberFormat = rows.map((r) => r.map(() => "@"));
-  // JSON starts with "{": never a formula; the marker and ids are plain text.
-  range.values = rows;
 }
 
 /**
@@ -62,9 +97,6 @@ export function deleteHiddenSheet(sheet: Excel.Worksheet): void {
   sheet.visibility = Excel.SheetVisibility.hidden;
   sheet.delete();
 }
-
-/** Where the date-system probe is written: beside the registry's columns, cleared straight after. */
-const PROBE_CELL = "H1";
 
 /**
  * The workbook's date system, or undefined when the probe answers something else (then the caller assumes
@@ -84,9 +116,3 @@ export async function detectDateSystem(context: Excel.RequestContext): Promise<D
   await context.sync();
   return v === 0 ? 1904 : v === 1462 ? 1900 : undefined;
 }
-
-/** Said when the date-system probe answered something unexpected (then dates are written for 1900). */
-export const unknownDateSystem = (lang: Lang) =>
-  lang === "id"
-    ? "Sistem tanggal buku kerja tidak dapat dipastikan; tanggal ditulis untuk sistem 1900. Periksa Opsi Excel › Lanjutan › \"Gunakan sistem tanggal 1904\"."
-    : "The workbook's date system could not be told; dates were written for the 1900 system. Check Excel Options › Advanced › \"Use 1904 date system\".";

@@ -5,7 +5,7 @@
  */
 import { InvalidArgumentError } from "../omspan/errors";
 import { asOfCaption, parseTableQuery, shapeTable, type RegistryEntry } from "../omspan/tables";
-import { a1, parseA1, type CellBox } from "./a1";
+import { a1, parseA1, type CellBox } from "../omspan/workbook/a1";
 import { detectDateSystem, readRegistry, unknownDateSystem, writeRegistry } from "./hidden-sheets";
 import { PlacementError, placeNew } from "./place-table";
 import { bodyRows, dropStaging, stageTable } from "./table-writer";

@@ -5,8 +5,8 @@
  * Office.onReady (src/excel/office-ready.ts): read earlier, the vault would find nothing and a reopened
  * workbook would say "not connected".
  */
-import type { KeyVault } from "../omspan/session";
-import type { Connection } from "../omspan/store";
+import type { KeyVault } from "../omspan/store/session";
+import type { Connection } from "../omspan/store/store";
 import { officeReady } from "./office-ready";
 
 const ITEM = "omspan.connection";

@@ -4,7 +4,7 @@
  * shared store — after a preview that pull is already cached — checks the target is empty and registers
  * the query. The pane receives this function as a prop, so in preview mode (no Excel) it has none.
  */
-import { a1 } from "./a1";
+import { a1 } from "../omspan/workbook/a1";
 import { insertTable } from "./insert-table";
 import { queued } from "./excel-queue";
 import { runExcel } from "./excel-run";

@@ -10,21 +10,13 @@
  * 5. the as-of caption, the filters again, and the staging sheet's removal.
  * A failure reports whether the table changed (`PlacementError.changed`), so "unchanged" is only said when true.
  */
-import { cellText } from "../omspan/tables";
-import { a1, parseA1, type CellBox } from "./a1";
+import { CAPTION_PREFIX, cellText } from "../omspan/tables";
+import { PlacementError } from "../omspan/workbook/placement-error";
+import { a1, parseA1, type CellBox } from "../omspan/workbook/a1";
 import { STAGING_SHEET, deleteHiddenSheet } from "./hidden-sheets";
 import { reapplyFilters, type TableShape } from "./table-shape";
 
-/** The caption cell above a table holds our as-of line, or nothing (then it may be written). */
-export const CAPTION_PREFIX = "OMSPAN · ";
-
-/** A placement that failed; `changed` says whether the table is no longer as it was. */
-export class PlacementError extends Error {
-  constructor(override readonly cause: unknown, readonly changed: boolean) {
-    super(cause instanceof Error ? cause.message : String(cause));
-    this.name = "PlacementError";
-  }
-}
+export { CAPTION_PREFIX, PlacementError };
 
 /**
  * A table on the sheet that moving the cells below row `at` (in `box`'s columns) would cut through, or a
@@ -55,7 +47,7 @@ export async function shiftBlocker(context: Excel.RequestContext, box: CellBox, 
 }
 
 /** The caption cell above `box`, when it is empty or already ours (never a user's text). */
-async function captionCell(context: Excel.RequestContext, box: CellBox): Promise<Excel.Range | undefined> {
+export async function captionCell(context: Excel.RequestContext, box: CellBox): Promise<Excel.Range | undefined> {
   if (box.row === 0) return undefined;
   const cell = context.workbook.worksheets.getItem(box.sheet).getRangeByIndexes(box.row - 1, box.col, 1, 1);
   cell.load("values");

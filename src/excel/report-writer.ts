@@ -13,9 +13,9 @@ import { cellText } from "../omspan/tables";
 import { gridCounts, type GridCell, type GridCounts, type ReportGrid } from "../omspan/templates";
 import type { LineChart } from "../omspan/templates/grid";
 import { NUMBER_FORMAT, STYLE_LOOK, widthPoints } from "./report-format";
-import { parseA1 } from "./a1";
+import { parseA1 } from "../omspan/workbook/a1";
 import { CHUNK_BYTES } from "./table-writer";
-import { uniqueSheetName } from "./sheet-name";
+import { uniqueSheetName } from "../omspan/workbook/sheet-name";
 
 export { uniqueSheetName };
 

@@ -5,7 +5,7 @@
  * 1.2), so a refresh can clear them for the write — a filtered table refuses shifted and written cells
  * (office-js #994, #224) — and put them back.
  */
-import { parseA1, type CellBox } from "./a1";
+import { parseA1, type CellBox } from "../omspan/workbook/a1";
 
 export interface ColumnFilter {
   readonly index: number;

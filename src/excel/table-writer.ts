@@ -7,7 +7,7 @@
  * formats without resending them) — so a failed pull or a failure while writing leaves the old table
  * exactly as it was. "Until next sync" suspensions end by themselves, on failure too.
  */
-import type { CellValue, ShapedTable } from "../omspan/tables";
+import { bodyRows, type CellValue, type ShapedTable } from "../omspan/tables";
 import { STAGING_SHEET, deleteHiddenSheet } from "./hidden-sheets";
 
 /** Largest request a chunk may make (the limit is 5 MB; the op envelope adds a little). */
@@ -18,8 +18,7 @@ export interface WriteProgress {
   readonly rowCount: number;
 }
 
-/** Body rows a table needs: an empty dataset still keeps one (blank) body row. */
-export const bodyRows = (shaped: ShapedTable) => Math.max(1, shaped.rowCount);
+export { bodyRows };
 
 function suspend(context: Excel.RequestContext): void {
   context.workbook.application.suspendApiCalculationUntilNextSync();

@@ -4,7 +4,7 @@
  */
 import { isOmspanError, type OmspanError } from "./errors";
 import type { Lang } from "./i18n";
-import { formatAsOfTime } from "./as-of";
+import { formatAsOfTime } from "./store/as-of";
 
 type Detail = OmspanError["detail"];
 type Template = (d: Detail) => string;

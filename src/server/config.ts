@@ -4,7 +4,7 @@
  * as a confusing runtime failure in front of a ministry's users.
  */
 import { z } from "zod";
-import { DEFAULT_REQUEST_TIMEOUT_MS } from "../omspan/client";
+import { DEFAULT_REQUEST_TIMEOUT_MS } from "../omspan/wire/client";
 import { OMSPAN_PRODUCTION_BASE } from "../omspan/routes";
 
 /**

@@ -17,7 +17,7 @@ export async function registerCors(app: FastifyInstance, allowedOrigins: readonl
     methods: ["GET"],
     // Cache-Control marks a refresh, OMSPAN-Generation ties a pull's later windows to its first answer.
     allowedHeaders: ["Authorization", "Accept", "Cache-Control", "OMSPAN-Generation"],
-    // The shared cache's header contract (windows/window-reply.ts), readable by the add-in cross-origin too.
+    // The shared cache's header contract (windows/window-reply.ts, src/omspan/wire/served-by.ts), readable cross-origin too.
     exposedHeaders: ["Retry-After", "X-Cache", "OMSPAN-As-Of", "Age", "Cache-Status", "OMSPAN-Generation"],
     credentials: false,
     maxAge: 600,

@@ -4,6 +4,7 @@
  * server-only parts in preview mode, where each view says what needs Excel.
  */
 import { useMemo } from "react";
+import { excelPinKeeper } from "../excel/pin-keeper";
 import { reportAdapter } from "../excel/report-build";
 import type { Lang } from "../omspan/i18n";
 import { session } from "../shared-runtime";
@@ -40,8 +41,8 @@ function ReportsTab({ lang, mode }: { lang: Lang; mode: Mode }) {
   );
 }
 
-/** Freeze only inside Excel: it pins a workbook. */
-const freezeActions = freezeBehaviour();
+/** Freeze only inside Excel: it pins a workbook, and keeps the pin in the workbook's registry sheet. */
+const freezeActions = freezeBehaviour(excelPinKeeper);
 
 function RefreshTab({ lang, mode }: { lang: Lang; mode: Mode }) {
   const { frozen } = useStoreStatus();

@@ -3,7 +3,7 @@
  * changed it (the pane itself, a custom function that found the key refused, the ribbon).
  */
 import { useSyncExternalStore } from "react";
-import type { ConnectInput, SessionState } from "../omspan/session";
+import type { ConnectInput, SessionState } from "../omspan/store/session";
 import { session } from "../shared-runtime";
 
 export type { SessionState };

@@ -5,7 +5,7 @@
  */
 import { useSyncExternalStore } from "react";
 import type { Settings } from "../omspan/settings";
-import type { StoreStatus } from "../omspan/store";
+import type { StoreStatus } from "../omspan/store/store";
 import { session, settings } from "../shared-runtime";
 
 export function useStoreStatus(): StoreStatus {

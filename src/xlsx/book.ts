@@ -4,7 +4,7 @@
  * they were. When formula cells change, the calculation chain (a cache of Excel's evaluation order) is
  * dropped with its relationship and content type — Excel rebuilds it; calcPr is never touched.
  */
-import { callsOmspan, toCellFormula, type CalcBook, type FormulaCell, type Scalar } from "../omspan/sheet-calc";
+import { callsOmspan, toCellFormula, type CalcBook, type CalcTable, type FormulaCell, type Scalar } from "../omspan/sheet-calc";
 import { a1Of, parseArea } from "../omspan/sheet-calc";
 import { fileError } from "./errors";
 import { dynamicArrayCm } from "./metadata";
@@ -93,7 +93,7 @@ export class XlsxBook {
    * Moves a table to a new area of the same sheet (its growth or shrinkage after a refresh). Refuses
    * an area that reaches cells holding anything outside the table's old range.
    */
-  resizeTable(table: TableInfo, area: NonNullable<ReturnType<typeof parseArea>>): void {
+  resizeTable(table: TableInfo, area: NonNullable<ReturnType<typeof parseArea>>, columnNames?: readonly string[]): void {
     const blocked = this.scan(table.sheet).cells.find(
       (c) => c.row >= area.top && c.row <= area.bottom && c.col >= area.left && c.col <= area.right && !(c.row >= table.area.top && c.row <= table.area.bottom && c.col >= table.area.left && c.col <= table.area.right) && (c.value !== null || c.formula),
     );
@@ -102,7 +102,32 @@ export class XlsxBook {
       const what = other ? `table ${other.name}` : `cell ${sheetCellName(blocked!)}`;
       throw fileError("table-blocked", `table ${table.name} would grow into ${what}, which is in use: move it, then refresh`, `tabel ${table.name} akan tumbuh ke ${what.replace("table", "tabel").replace("cell", "sel")}, yang sedang dipakai: pindahkan, lalu segarkan`);
     }
-    setTableRange(this.pkg, table, area);
+    setTableRange(this.pkg, table, area, columnNames);
+  }
+
+  /** Where in the way a table's growth to `area` would run (cells holding anything, another table); nothing changes. */
+  growthBlocker(table: TableInfo, area: NonNullable<ReturnType<typeof parseArea>>): string | undefined {
+    const other = this.tables().find((t) => t.part !== table.part && t.sheet === table.sheet && t.area.top <= area.bottom && area.top <= t.area.bottom && t.area.left <= area.right && area.left <= t.area.right);
+    if (other) return `${other.name} (${other.sheet}!${other.ref})`;
+    const blocked = this.scan(table.sheet).cells.find(
+      (c) => c.row >= area.top && c.row <= area.bottom && c.col >= area.left && c.col <= area.right && !(c.row >= table.area.top && c.row <= table.area.bottom && c.col >= table.area.left && c.col <= table.area.right) && (c.value !== null || c.formula),
+    );
+    return blocked ? `${table.sheet}!${sheetCellName(blocked)}` : undefined;
+  }
+
+  /** Replaces every cell of a sheet (the change report, the registry: sheets the add-in owns whole). */
+  replaceSheetCells(sheet: string, writes: readonly CellWrite[]): void {
+    const info = this.sheet(sheet);
+    const scan = this.scan(sheet);
+    const text = this.pkg.text(info.part);
+    const sd = scan.sheetData;
+    const emptied = `${text.slice(0, sd.start)}<${sd.qname}/>${text.slice(sd.end)}`;
+    const hadFormulas = scan.cells.some((c) => c.formula);
+    this.pkg.setText(info.part, emptied);
+    this.scans.delete(info.part);
+    this.cellMaps.delete(info.part);
+    if (hadFormulas) this.formulasChanged = true;
+    this.writeCells(sheet, writes);
   }
 
   /** Adds a worksheet from its XML; the workbook part is read again. */
@@ -112,8 +137,8 @@ export class XlsxBook {
     return info;
   }
 
-  addDefinedName(name: string, formula: string, localSheetId?: number): void {
-    addDefinedName(this.pkg, name, formula, localSheetId);
+  addDefinedName(name: string, formula: string, localSheetId?: number, hidden = false): void {
+    addDefinedName(this.pkg, name, formula, localSheetId, hidden);
     this.wb = readWorkbookPart(this.pkg);
   }
 
@@ -125,9 +150,12 @@ export class XlsxBook {
   /** The workbook as the evaluator reads it: worksheets, formulas in cell form, values as stored. */
   calcBook(): CalcBook {
     const sheets = this.wb.sheets.filter((s) => s.kind === "worksheet");
+    let tables: CalcTable[] | undefined;
     return {
       sheets: sheets.map((s) => s.name),
       formulas: () => this.formulaCells(),
+      tables: () =>
+        (tables ??= this.tables().map((t) => ({ name: t.name, sheet: t.sheet, area: t.area, headerRows: t.headerRowCount, totalsRows: t.totalsRowCount, columns: t.columns }))),
       value: (sheet, row, col) => {
         if (!sheets.some((s) => s.name.toLowerCase() === sheet.toLowerCase())) return null;
         return this.cell(sheet, row, col)?.value ?? null;

@@ -33,6 +33,9 @@ export interface SheetCell {
   /** Offsets of the `<c>` element in the part's text. */
   readonly start: number;
   readonly end: number;
+  /** Offsets of its `<f>` element (a rewrite of the cached value copies it as written). */
+  readonly fStart?: number;
+  readonly fEnd?: number;
 }
 
 export interface SheetRow {
@@ -81,7 +84,7 @@ interface Open {
   style: number;
   cm?: string;
   vm?: string;
-  f?: { kind: FileFormula["kind"]; ref?: string; si?: string; ca: boolean; text: string };
+  f?: { kind: FileFormula["kind"]; ref?: string; si?: string; ca: boolean; text: string; start: number; end: number };
   v?: string;
   inline?: string;
 }
@@ -130,7 +133,7 @@ export function scanSheet(text: string, sst: SharedStrings, part = "sheet"): She
       cell = { row: at.row, col: at.col, start: tagStart, type: a.t ?? "n", style: a.s ? Number(a.s) : 0, cm: a.cm, vm: a.vm };
     } else if (cell && depth === 5 && n === "f") {
       const kind = (a.t ?? "normal") as FileFormula["kind"];
-      cell.f = { kind, ref: a.ref, si: a.si, ca: a.ca === "1" || a.aca === "1" || a.ca === "true", text: "" };
+      cell.f = { kind, ref: a.ref, si: a.si, ca: a.ca === "1" || a.aca === "1" || a.ca === "true", text: "", start: tagStart, end: p.position };
       textTarget = "f";
     } else if (cell && depth === 5 && n === "v") {
       cell.v = "";
@@ -149,6 +152,7 @@ export function scanSheet(text: string, sst: SharedStrings, part = "sheet"): She
   p.on("closetag", (t) => {
     const n = path.pop();
     if (n === "f" || n === "v" || n === "t") textTarget = undefined;
+    if (n === "f" && cell?.f && path.length === 4) cell.f.end = p.position;
     if (n === "c" && cell && path.length === 3) {
       const c = cell;
       cell = undefined;
@@ -168,7 +172,7 @@ export function scanSheet(text: string, sst: SharedStrings, part = "sheet"): She
         }
         formula = { text: ftext, kind: c.f.kind, ref: c.f.ref, ca: c.f.ca };
       }
-      cells.push({ row: c.row, col: c.col, type: c.type, style: c.style, cm: c.cm, vm: c.vm, value: valueOf(c.type, c.v, c.inline, sst), formula, start: c.start, end: p.position });
+      cells.push({ row: c.row, col: c.col, type: c.type, style: c.style, cm: c.cm, vm: c.vm, value: valueOf(c.type, c.v, c.inline, sst), formula, start: c.start, end: p.position, fStart: c.f?.start, fEnd: c.f?.end });
     } else if (n === "row" && rowOpen && path.length === 2) {
       rows.push({ ...rowOpen, closeStart: rowOpen.selfClosing ? p.position : text.lastIndexOf("<", p.position - 1), end: p.position });
       rowOpen = undefined;

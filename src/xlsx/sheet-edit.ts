@@ -12,6 +12,10 @@ import { escapeAttr, escapeText, splice, xmlSafe } from "./xml";
 export type CellContent =
   /** Value and formula removed, style kept (what clearing contents does in Excel). */
   | { readonly kind: "clear" }
+  /** The cell taken out of the sheet (a table that shrank, a spill that got smaller). */
+  | { readonly kind: "remove" }
+  /** A formula cell's cached value replaced; its `<f>` element (shared, array, attributes) copied as written. */
+  | { readonly kind: "cached"; readonly value: Scalar }
   | { readonly kind: "value"; readonly value: Scalar; readonly style?: number }
   | {
       readonly kind: "formula";
@@ -45,12 +49,19 @@ function valuePart(value: Scalar, formula: boolean, sst: SharedStrings | undefin
   return { t: "inlineStr", inner: `<is><t${space}>${escapeText(s)}</t></is>` };
 }
 
-/** The `<c>` element of a cell's new content. */
-export function cellXml(row: number, col: number, content: CellContent, existing: SheetCell | undefined, sst: SharedStrings | undefined): string {
+/** The `<c>` element of a cell's new content (`source`: the part's text, where an existing `<f>` is copied from). */
+export function cellXml(row: number, col: number, content: CellContent, existing: SheetCell | undefined, sst: SharedStrings | undefined, source = ""): string {
   const ref = a1Of(row, col);
-  const style = content.kind === "clear" ? existing?.style ?? 0 : content.style ?? existing?.style ?? 0;
+  if (content.kind === "remove") return "";
+  const style = content.kind === "clear" || content.kind === "cached" ? existing?.style ?? 0 : content.style ?? existing?.style ?? 0;
   const s = style ? ` s="${style}"` : "";
   if (content.kind === "clear") return `<c r="${ref}"${s}/>`;
+  if (content.kind === "cached") {
+    const f = existing?.fStart !== undefined && existing.fEnd !== undefined ? source.slice(existing.fStart, existing.fEnd) : "";
+    const { t, inner } = valuePart(content.value, f !== "", sst);
+    const meta = `${existing?.cm ? ` cm="${existing.cm}"` : ""}${existing?.vm ? ` vm="${existing.vm}"` : ""}`;
+    return `<c r="${ref}"${s}${t ? ` t="${t}"` : ""}${meta}>${f}${inner}</c>`;
+  }
   if (content.kind === "value") {
     const { t, inner } = valuePart(content.value, false, sst);
     return inner ? `<c r="${ref}"${s}${t ? ` t="${t}"` : ""}>${inner}</c>` : `<c r="${ref}"${s}/>`;
@@ -100,19 +111,25 @@ export function applyCellWrites(text: string, scan: SheetScan, writes: readonly 
     const cols = [...new Set([...old.map((c) => c.col), ...edits.keys()])].sort((a, b) => a - b);
     const oldAt = new Map(old.map((c) => [c.col, c]));
     let body = "";
+    let first = -1;
+    let last = -1;
     for (const col of cols) {
       const content = edits.get(col);
       const was = oldAt.get(col);
       if (!content) {
         body += text.slice(was!.start, was!.end);
-        continue;
+      } else {
+        const newFormula = content.kind === "formula" ? content.formula : content.kind === "cached" ? was?.formula?.text : undefined;
+        if (newFormula !== was?.formula?.text) formulasChanged = true;
+        if (content.kind === "remove") continue;
+        body += cellXml(row, col, content, was, sst, text);
       }
-      const newFormula = content.kind === "formula" ? content.formula : undefined;
-      if (newFormula !== was?.formula?.text) formulasChanged = true;
-      body += cellXml(row, col, content, was, sst);
+      if (first < 0) first = col;
+      last = col;
     }
-    const spans = cols.length ? `${cols[0]! + 1}:${cols[cols.length - 1]! + 1}` : undefined;
-    return existing ? `${rowStartTag(existing, existing.attrs.spans ? spans : undefined)}${body}</${existing.qname}>` : `<row r="${row + 1}">${body}</row>`;
+    const spans = first >= 0 ? `${first + 1}:${last + 1}` : undefined;
+    if (!existing) return body ? `<row r="${row + 1}">${body}</row>` : "";
+    return `${rowStartTag(existing, existing.attrs.spans ? spans ?? existing.attrs.spans : undefined)}${body}</${existing.qname}>`;
   };
 
   let out = scan.sheetData.selfClosing ? text.slice(0, scan.sheetData.start) + `<${scan.sheetData.qname}>` : text.slice(0, scan.sheetData.openEnd);
@@ -139,6 +156,7 @@ export function applyCellWrites(text: string, scan: SheetScan, writes: readonly 
     if (!content) extend(c.row, c.col);
   }
   for (const w of writes) {
+    if (w.content.kind === "remove") continue;
     if (w.content.kind !== "clear" || cellsByRow.get(w.row)?.some((c) => c.col === w.col && c.style)) extend(w.row, w.col);
   }
   let result = out + tail;

@@ -19,6 +19,8 @@ export interface TableInfo {
   readonly headerRowCount: number;
   readonly totalsRowCount: number;
   readonly autoFilter?: string;
+  /** The user filtered it (its autoFilter holds filter columns): rows are hidden by the filter. */
+  readonly filtered: boolean;
   readonly columns: readonly string[];
 }
 
@@ -43,13 +45,17 @@ export function readTables(pkg: XlsxPackage, sheet: string, sheetPart: string): 
         headerRowCount: root.attrs.headerRowCount === undefined ? 1 : Number(root.attrs.headerRowCount),
         totalsRowCount: root.attrs.totalsRowCount === undefined ? (root.attrs.totalsRowShown === "1" ? 0 : 0) : Number(root.attrs.totalsRowCount),
         autoFilter: child(root, "autoFilter")?.attrs.ref,
+        filtered: (child(root, "autoFilter")?.children ?? []).some((c) => c.name === "filterColumn" || c.name === "sortState"),
         columns: cols ? childrenNamed(cols, "tableColumn").map((c) => c.attrs.name ?? "") : [],
       };
     });
 }
 
-/** Sets a table's range (and its autoFilter's, which excludes a totals row). */
-export function setTableRange(pkg: XlsxPackage, table: TableInfo, area: Area): void {
+/**
+ * Sets a table's range (and its autoFilter's, which excludes a totals row) and, where given, its columns'
+ * names — Excel requires each to equal its header cell, or it "repairs" the file on opening.
+ */
+export function setTableRange(pkg: XlsxPackage, table: TableInfo, area: Area, columnNames?: readonly string[]): void {
   const root = pkg.xml(table.part);
   const text = pkg.text(table.part);
   const edits: [number, number, string][] = [[root.start, root.openEnd, startTag(root, { ref: areaA1(area) })]];
@@ -57,6 +63,13 @@ export function setTableRange(pkg: XlsxPackage, table: TableInfo, area: Area): v
   if (filter) {
     const filterArea = { ...area, bottom: area.bottom - table.totalsRowCount };
     edits.push([filter.start, filter.openEnd, startTag(filter, { ref: areaA1(filterArea) })]);
+  }
+  const cols = child(root, "tableColumns");
+  if (columnNames && cols) {
+    childrenNamed(cols, "tableColumn").forEach((c, i) => {
+      const name = columnNames[i];
+      if (name !== undefined && name !== c.attrs.name) edits.push([c.start, c.openEnd, startTag(c, { name })]);
+    });
   }
   pkg.setText(table.part, splice(text, edits));
 }

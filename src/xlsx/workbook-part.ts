@@ -102,12 +102,12 @@ export function addSheetEntry(pkg: XlsxPackage, name: string, sheetXml: string, 
   return { name, sheetId, relId, part: partName, visibility, index: wb.sheets.length, kind: "worksheet" };
 }
 
-/** Adds a defined name (e.g. `_xlnm.Print_Titles` of a sheet) after the others. */
-export function addDefinedName(pkg: XlsxPackage, name: string, formula: string, localSheetId?: number): void {
+/** Adds a defined name (e.g. `_xlnm.Print_Titles` of a sheet) after the others; `hidden` as Excel writes a hidden name. */
+export function addDefinedName(pkg: XlsxPackage, name: string, formula: string, localSheetId?: number, hidden = false): void {
   const part = workbookPartName(pkg);
   const root = pkg.xml(part);
   const text = pkg.text(part);
-  const local = localSheetId === undefined ? "" : ` localSheetId="${localSheetId}"`;
+  const local = `${hidden ? ' hidden="1"' : ""}${localSheetId === undefined ? "" : ` localSheetId="${localSheetId}"`}`;
   const el = `<definedName name="${escapeAttr(name)}"${local}>${formula.replace(/&/g, "&amp;").replace(/</g, "&lt;")}</definedName>`;
   const names = child(root, "definedNames");
   if (names && !names.selfClosing) return pkg.setText(part, splice(text, [[names.closeStart, names.closeStart, el]]));

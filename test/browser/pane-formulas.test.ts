@@ -9,7 +9,7 @@ import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { evaluateFormula, formulaSpec } from "../../src/omspan/formulas";
-import { Store } from "../../src/omspan/store";
+import { Store } from "../../src/omspan/store/store";
 import { formatCellValue } from "../../src/taskpane/formulas/format-value";
 import { startStack, type Stack } from "../support/stack";
 import { ROOT } from "./build";

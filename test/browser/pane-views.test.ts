@@ -11,7 +11,7 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { startSimulator } from "../../src/simulator";
 import { parseServerConfig, startServer } from "../../src/server";
-import { Store } from "../../src/omspan/store";
+import { Store } from "../../src/omspan/store/store";
 import { parseTableQuery, previewTable } from "../../src/omspan/tables";
 import type { Lang } from "../../src/omspan/i18n";
 import { stringsFor } from "../../src/taskpane/strings";

@@ -8,14 +8,14 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { formatAsOfTime } from "../../src/omspan/as-of";
+import { formatAsOfTime } from "../../src/omspan/store/as-of";
 import type { Lang } from "../../src/omspan/i18n";
 import { parseServerConfig, startServer, type RunningServer } from "../../src/server";
 import { startSimulator, type RunningSimulator } from "../../src/simulator";
 import { formatAmount, formatCount } from "../../src/taskpane/data/format";
 import { snapshotStrings } from "../../src/taskpane/snapshots/strings";
 import { stringsFor } from "../../src/taskpane/strings";
-import { Store } from "../../src/omspan/store";
+import { Store } from "../../src/omspan/store/store";
 import { parseTableQuery, previewTable } from "../../src/omspan/tables";
 import { ROOT } from "./build";
 import { expectAccessible, expectNoOverflow } from "./page-checks";

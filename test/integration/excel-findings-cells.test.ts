@@ -6,7 +6,7 @@ import { refreshWorkbook } from "../../src/excel/omspan-tables";
 import { writeReport } from "../../src/excel/report-writer";
 import { insertFormulaAtActiveCell, readSelection } from "../../src/excel/active-cell";
 import { excelListSeparator } from "../../src/excel/list-separator";
-import { Store } from "../../src/omspan/store";
+import { Store } from "../../src/omspan/store/store";
 import { buildReport, TEMPLATE_IDS, type TemplateId } from "../../src/omspan/templates";
 import { startSimulator, type RunningSimulator } from "../../src/simulator";
 import { installExcelStandin, PAYLOAD_LIMIT, type ExcelStandin } from "../support/excel-standin";

@@ -4,9 +4,9 @@
  * workbook read a moment ago. IndexedDB (fake-indexeddb), as in the add-in.
  */
 import "fake-indexeddb/auto";
-import { OmspanClient } from "../../src/omspan/client";
+import { OmspanClient } from "../../src/omspan/wire/client";
 import { IndexedDbSnapshotStore, Snapshots } from "../../src/omspan/snapshots";
-import { Store } from "../../src/omspan/store";
+import { Store } from "../../src/omspan/store/store";
 import { startStack, type Stack } from "../support/stack";
 
 let stack: Stack;

@@ -11,7 +11,7 @@
  */
 import "fake-indexeddb/auto";
 import { dateToExcelDateTime } from "../../src/omspan/convert";
-import { keyTag } from "../../src/omspan/store";
+import { keyTag } from "../../src/omspan/store/store";
 import { mintKey } from "../../src/simulator";
 import type { Arg } from "../support/custom-functions-fake";
 import { openRuntime, rewriteRecord, type Runtime } from "../support/runtimes";

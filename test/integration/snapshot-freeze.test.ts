@@ -7,7 +7,7 @@
 import "fake-indexeddb/auto";
 import { dateToExcelDateTime } from "../../src/omspan/convert";
 import { localizeError } from "../../src/omspan/messages";
-import { formatAsOfTime } from "../../src/omspan/as-of";
+import { formatAsOfTime } from "../../src/omspan/store/as-of";
 import { parsePinRows, pinRows } from "../../src/omspan/snapshots";
 import { openRuntime } from "../support/runtimes";
 import { startStack, type Stack } from "../support/stack";

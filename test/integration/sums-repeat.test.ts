@@ -7,7 +7,7 @@
  * `test/support/sums-reference.ts`. Seeded PRNG: set SUMS_SEED to replay another sequence.
  */
 import { FORMULAS, evaluateFormula } from "../../src/omspan/formulas";
-import type { DatasetData } from "../../src/omspan/store";
+import type { DatasetData } from "../../src/omspan/store/store";
 import { sumDataset } from "../../src/omspan/query/sums";
 import type { DatasetId } from "../../src/omspan/routes";
 import { SEED, chance, int, pick, seedRandom } from "../support/sums-prng";

@@ -20,7 +20,7 @@ import { stringsFor } from "../../src/taskpane/strings";
 import { KeyRefusedError } from "../../src/omspan/errors";
 import { localizeError } from "../../src/omspan/messages";
 import type { KeyClaims } from "../../src/omspan/claims";
-import { Session } from "../../src/omspan/session";
+import { Session } from "../../src/omspan/store/session";
 
 /** The tabs' accessible names, in order (Fluent also renders a hidden copy of each label to reserve its bold width). */
 const tabNames = () => screen.getAllByRole("tab").map((t) => t.querySelector(".fui-Tab__content")?.textContent);

@@ -6,7 +6,7 @@
 import { insertFormulaAtActiveCell, readSelection } from "../../src/excel/active-cell";
 import { excelListSeparator } from "../../src/excel/list-separator";
 import { evaluateFormula, formulaSpec } from "../../src/omspan/formulas";
-import { Store } from "../../src/omspan/store";
+import { Store } from "../../src/omspan/store/store";
 import { builtFormula, type BuilderArg } from "../../src/taskpane/formulas/builder-args";
 import { previewFormulaValue } from "../../src/taskpane/formulas/preview-value";
 import { NotConnectedError } from "../../src/omspan/errors";

@@ -2,8 +2,8 @@
  * Data for the pane's component tests: a real Store over a fetch that answers from the spec's sample
  * bodies (or fails, or hangs until aborted), so the views run the core's real pull, parse and preview.
  */
-import { OmspanClient } from "../../src/omspan/client";
-import { Store } from "../../src/omspan/store";
+import { OmspanClient } from "../../src/omspan/wire/client";
+import { Store } from "../../src/omspan/store/store";
 import type { DataActions } from "../../src/taskpane/data/data-actions";
 import { SUCCESS_SAMPLES } from "../support/spec-samples";
 

@@ -1,6 +1,6 @@
 /** Redis + the simulator + three server processes, and one client's pull through them (test/scale). */
 import { createHash } from "node:crypto";
-import { OmspanClient } from "../../src/omspan/client";
+import { OmspanClient } from "../../src/omspan/wire/client";
 import type { DatasetId } from "../../src/omspan/routes";
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from "../../src/simulator";
 import { randomBalancer, recording, startRedis, startServerProcess, type RedisServer, type SeenPull, type ServerProcess } from "./support";

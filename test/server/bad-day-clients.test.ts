@@ -9,7 +9,7 @@ import { writeFileSync } from "node:fs";
 import http from "node:http";
 import net from "node:net";
 import { join } from "node:path";
-import { DEFAULT_REQUEST_TIMEOUT_MS, OmspanClient } from "../../src/omspan/client";
+import { DEFAULT_REQUEST_TIMEOUT_MS, OmspanClient } from "../../src/omspan/wire/client";
 import { DEFAULT_UPSTREAM_TIMEOUT_MS, parseServerConfig } from "../../src/server/config";
 import { logLines, makeStaticDir, mintFakeKey, realisasiPage, request, startFakeUpstream, startTestServer, type FakeUpstream } from "./support";
 

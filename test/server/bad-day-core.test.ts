@@ -8,9 +8,9 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { gzipSync } from "node:zlib";
-import { OmspanClient } from "../../src/omspan/client";
-import { Session, type KeyVault } from "../../src/omspan/session";
-import type { Connection } from "../../src/omspan/store";
+import { OmspanClient } from "../../src/omspan/wire/client";
+import { Session, type KeyVault } from "../../src/omspan/store/session";
+import type { Connection } from "../../src/omspan/store/store";
 import { mintTestKey } from "../support/keys";
 import { startScriptedServer } from "../support/scripted-server";
 import { startStack, type Stack } from "../support/stack";

@@ -4,8 +4,8 @@
  * TableBuilder — the same columns and conversions as a real pull.
  */
 import { datasetSpec } from "../../src/omspan/datasets/catalog";
-import type { DatasetData } from "../../src/omspan/store";
-import { TableBuilder } from "../../src/omspan/table-builder";
+import type { DatasetData } from "../../src/omspan/store/store";
+import { TableBuilder } from "../../src/omspan/columnar/table-builder";
 import { generateMinistry, realisasiRecords } from "../../src/simulator";
 
 export function bigRealisasi(rows: number): DatasetData {

@@ -4,7 +4,7 @@
  * only (text in quotes, numbers); any failure shows as #N/A, like an unreachable OMSPAN.
  */
 import { FORMULAS, dataSource } from "../../src/omspan/formulas";
-import type { Connection, Store } from "../../src/omspan/store";
+import type { Connection, Store } from "../../src/omspan/store/store";
 import type { WorkbookOptions } from "./excel-standin/model";
 
 const CALL = /^=OMSPAN\.([A-Z.]+)\((.*)\)$/i;

@@ -3,10 +3,10 @@
  * (pulled through the core's Store) and the same data as raw pages for the independent reference, and
  * the evaluation of a built grid with that reference.
  */
-import { OmspanClient } from "../../src/omspan/client";
+import { OmspanClient } from "../../src/omspan/wire/client";
 import { dataSource, formulaSpec } from "../../src/omspan/formulas";
-import type { DatasetData } from "../../src/omspan/store";
-import { Store, type Connection } from "../../src/omspan/store";
+import type { DatasetData } from "../../src/omspan/store/store";
+import { Store, type Connection } from "../../src/omspan/store/store";
 import type { ReportGrid, TemplateData } from "../../src/omspan/templates";
 import { startSimulator, type RunningSimulator } from "../../src/simulator";
 import { referenceOmspan, type ReportRaw } from "./report-reference";

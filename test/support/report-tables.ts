@@ -5,8 +5,8 @@
  */
 import { datasetSpec } from "../../src/omspan/datasets/catalog";
 import type { DatasetId } from "../../src/omspan/routes";
-import { TableBuilder } from "../../src/omspan/table-builder";
-import type { Table } from "../../src/omspan/table";
+import { TableBuilder } from "../../src/omspan/columnar/table-builder";
+import type { Table } from "../../src/omspan/columnar/table";
 import type { TemplateData } from "../../src/omspan/templates";
 // The generator's own modules, not the package index: that pulls the key signer (jose), which jsdom loads as ESM.
 import { generateMinistry } from "../../src/simulator/ministry";

@@ -5,7 +5,7 @@
  * afresh (jest's isolated module registry) over the one global `indexedDB` (fake-indexeddb/auto, which
  * the test file imports first).
  */
-import type { Session } from "../../src/omspan/session";
+import type { Session } from "../../src/omspan/store/session";
 import { CustomFunctionsRuntime } from "./custom-functions-fake";
 
 export interface Runtime {

@@ -4,8 +4,8 @@
  * `OmspanClient`s pull straight from the simulator's base URL; and, independently of the core, the same
  * rows downloaded with plain fetch + JSON.parse for the reference.
  */
-import { OmspanClient } from "../../src/omspan/client";
-import { Store, type Connection } from "../../src/omspan/store";
+import { OmspanClient } from "../../src/omspan/wire/client";
+import { Store, type Connection } from "../../src/omspan/store/store";
 import { startSimulator, type RunningSimulator } from "../../src/simulator";
 import { refTable, type Raw, type RefTable } from "./sums-reference";
 import { rawRealisasi } from "./stack";

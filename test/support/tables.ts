@@ -1,5 +1,5 @@
 /** Helpers for the table tests: deps over a real Store, a sheet's table read back from the stand-in. */
-import { Store, type Connection } from "../../src/omspan/store";
+import { Store, type Connection } from "../../src/omspan/store/store";
 import type { Lang } from "../../src/omspan/i18n";
 import type { TableDeps } from "../../src/excel/omspan-tables";
 import type { ExcelStandin } from "./excel-standin";

@@ -1,7 +1,7 @@
-import { classifyResponse } from "../../src/omspan/classify";
-import { TableBuilder } from "../../src/omspan/table-builder";
+import { classifyResponse } from "../../src/omspan/wire/classify";
+import { TableBuilder } from "../../src/omspan/columnar/table-builder";
 import { datasetSpec } from "../../src/omspan/datasets/catalog";
-import { textAt, numberAt } from "../../src/omspan/table";
+import { textAt, numberAt } from "../../src/omspan/columnar/table";
 import { parseOmspanDate, formatDay } from "../../src/omspan/convert";
 import type { DatasetId } from "../../src/omspan/routes";
 import * as S from "../support/spec-samples";

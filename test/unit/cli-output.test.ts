@@ -1,6 +1,6 @@
 import { PassThrough } from "node:stream";
 import { writeTable } from "../../src/cli/output";
-import { TableBuilder } from "../../src/omspan/table-builder";
+import { TableBuilder } from "../../src/omspan/columnar/table-builder";
 import { datasetSpec } from "../../src/omspan/datasets/catalog";
 import { parseCalcExpression } from "../../src/cli/calc-expression";
 

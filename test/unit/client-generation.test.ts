@@ -3,7 +3,7 @@
  * caller marks as a refresh (fetch's own cache mode adds nothing), and from window 1's answer on the
  * `OMSPAN-Generation` it was answered, on every later request of the same Realisasi pull.
  */
-import { OmspanClient } from "../../src/omspan/client";
+import { OmspanClient } from "../../src/omspan/wire/client";
 import { startScriptedServer, type ScriptedServer } from "../support/scripted-server";
 import { NO_DATA } from "../support/spec-samples";
 

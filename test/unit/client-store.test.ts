@@ -1,5 +1,5 @@
-import { OmspanClient } from "../../src/omspan/client";
-import { Store } from "../../src/omspan/store";
+import { OmspanClient } from "../../src/omspan/wire/client";
+import { Store } from "../../src/omspan/store/store";
 import { startScriptedServer, type ScriptedServer } from "../support/scripted-server";
 import { NO_DATA, UNAUTHORIZED } from "../support/spec-samples";
 

@@ -1,4 +1,4 @@
-import { ColumnChunks } from "../../src/omspan/column-chunks";
+import { ColumnChunks } from "../../src/omspan/columnar/column-chunks";
 import { Rng } from "../../src/simulator/rng";
 
 /** Random pushes, appended chunks and truncations, checked against a plain array after every step. */

@@ -5,8 +5,8 @@
 import { FORMULAS, dataSource, evaluateFormula } from "../../src/omspan/formulas";
 import { datasetSpec } from "../../src/omspan/datasets/catalog";
 import { isBlank, plainArg } from "../../src/omspan/formula-args";
-import type { DatasetData } from "../../src/omspan/store";
-import { TableBuilder } from "../../src/omspan/table-builder";
+import type { DatasetData } from "../../src/omspan/store/store";
+import { TableBuilder } from "../../src/omspan/columnar/table-builder";
 import { InvalidArgumentError, isOmspanError } from "../../src/omspan/errors";
 import type { DatasetId } from "../../src/omspan/routes";
 

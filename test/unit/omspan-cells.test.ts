@@ -4,7 +4,7 @@
  */
 import { refreshWorkbook } from "../../src/excel/omspan-tables";
 import { detectDateSystem } from "../../src/excel/hidden-sheets";
-import { Store } from "../../src/omspan/store";
+import { Store } from "../../src/omspan/store/store";
 import { installExcelStandin, type ExcelStandin } from "../support/excel-standin";
 
 let xl: ExcelStandin;

@@ -1,14 +1,14 @@
 /**
- * The compact-page reader (src/omspan/page-reader.ts) must be a faster way to the same table, never a
+ * The compact-page reader (src/omspan/wire/page-reader.ts) must be a faster way to the same table, never a
  * different one: whatever it accepts, JSON.parse and the record path turn into an identical table; what
  * JSON.parse refuses, or the record path rejects, it declines without changing anything.
  */
 import { startSimulator, type RunningSimulator } from "../../src/simulator";
-import { TableBuilder } from "../../src/omspan/table-builder";
+import { TableBuilder } from "../../src/omspan/columnar/table-builder";
 import { datasetSpec } from "../../src/omspan/datasets/catalog";
 import { DATASET_IDS, routePath, type DatasetId } from "../../src/omspan/routes";
-import { ColumnarPage } from "../../src/omspan/page-reader";
-import type { Table } from "../../src/omspan/table";
+import { ColumnarPage } from "../../src/omspan/wire/page-reader";
+import type { Table } from "../../src/omspan/columnar/table";
 import { Rng } from "../../src/simulator/rng";
 import * as S from "../support/spec-samples";
 import { amount, optional } from "../../src/omspan/datasets/columns";

@@ -4,8 +4,8 @@
  * parsed, with a message in both languages that the pane shows as the connection error.
  */
 import { localizeError } from "../../src/omspan/messages";
-import { Session, normaliseBaseUrl } from "../../src/omspan/session";
-import type { Connection } from "../../src/omspan/store";
+import { Session, normaliseBaseUrl } from "../../src/omspan/store/session";
+import type { Connection } from "../../src/omspan/store/store";
 import { mintTestKey } from "../support/keys";
 import { installOfficeStandin, officeUrl, type OfficeStandin } from "../support/office-standin";
 

@@ -2,8 +2,8 @@
  * "Forget key": the remembered copy goes, the live connection stays (formulas keep working until the
  * runtime closes); the session says whether a copy is remembered, so the pane offers the button only then.
  */
-import { Session, type KeyVault } from "../../src/omspan/session";
-import type { Connection } from "../../src/omspan/store";
+import { Session, type KeyVault } from "../../src/omspan/store/session";
+import type { Connection } from "../../src/omspan/store/store";
 import { mintTestKey } from "../support/keys";
 import { startScriptedServer, type ScriptedServer } from "../support/scripted-server";
 import { DIPA_SAMPLE } from "../support/spec-samples";

@@ -21,8 +21,8 @@ import {
   type SnapshotStore,
 } from "../../src/omspan/snapshots";
 import { hashText } from "../../src/omspan/snapshots/hash";
-import { keyTag } from "../../src/omspan/store";
-import type { Table } from "../../src/omspan/table";
+import { keyTag } from "../../src/omspan/store/store";
+import type { Table } from "../../src/omspan/columnar/table";
 
 const TAG = keyTag("key-one");
 const OTHER = keyTag("key-two");

@@ -2,8 +2,8 @@
  * Cancelling a pull through the store is per caller: the caller that aborts stops waiting at once; the
  * pull continues for anyone else sharing it, and stops (no further requests) only when nobody waits.
  */
-import { OmspanClient } from "../../src/omspan/client";
-import { Store } from "../../src/omspan/store";
+import { OmspanClient } from "../../src/omspan/wire/client";
+import { Store } from "../../src/omspan/store/store";
 import { CancelledError } from "../../src/omspan/errors";
 import { DIPA_SAMPLE } from "../support/spec-samples";
 

@@ -1,7 +1,7 @@
-import { TableBuilder } from "../../src/omspan/table-builder";
+import { TableBuilder } from "../../src/omspan/columnar/table-builder";
 import { datasetSpec } from "../../src/omspan/datasets/catalog";
 import { sumDataset } from "../../src/omspan/query/sums";
-import type { DatasetData } from "../../src/omspan/store";
+import type { DatasetData } from "../../src/omspan/store/store";
 
 const line = (satker: string, akun: string, amount: string) => ({
   KDSATKER: satker, KPPN: "019", BA: "056", BAES1: "05601", AKUN: akun, PROGRAM: "05601WA", KEGIATAN: "4101",

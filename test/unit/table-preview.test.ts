@@ -2,8 +2,8 @@
  * The pane's preview in the core: the same rows the table writer selects (shapeTable), their amount
  * total, the first rows with dates as yyyy-mm-dd; and a query's problems per field as the core's errors.
  */
-import { OmspanClient } from "../../src/omspan/client";
-import { Store } from "../../src/omspan/store";
+import { OmspanClient } from "../../src/omspan/wire/client";
+import { Store } from "../../src/omspan/store/store";
 import { parseTableQuery, previewTable, queryProblems, shapeTable } from "../../src/omspan/tables";
 import { localizeError } from "../../src/omspan/messages";
 import { REALISASI_SAMPLE } from "../support/spec-samples";

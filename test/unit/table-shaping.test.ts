@@ -5,7 +5,7 @@
 import {
   cellText, diffRows, parseRegistryRows, parseTableQuery, registryRows, sheetColumns, shapeTable, type RegistryEntry,
 } from "../../src/omspan/tables";
-import { TableBuilder } from "../../src/omspan/table-builder";
+import { TableBuilder } from "../../src/omspan/columnar/table-builder";
 import { datasetSpec } from "../../src/omspan/datasets/catalog";
 
 const rec = (o: Partial<Record<string, string>> = {}) => ({

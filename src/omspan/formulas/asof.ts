@@ -11,7 +11,7 @@
  */
 import { dateToExcelDateTime, dayToExcelSerial } from "../convert";
 import { NoDataError } from "../errors";
-import { asOfStatus } from "../as-of";
+import { asOfStatus } from "../store/as-of";
 import { choiceArg } from "../formula-args";
 import { datasetArg } from "./tabel";
 import type { FormulaSpec } from "./types";

@@ -8,7 +8,7 @@ import { ASOF } from "./asof";
 import { IKPA } from "./ikpa";
 import { DANA, PAGU, PENYERAPAN, PNBP, REALISASI, REALISASI_BULAN, SISA } from "./sums";
 import { TABEL } from "./tabel";
-import type { DatasetData } from "../store";
+import type { DatasetData } from "../store/store";
 import { dataSource, type CellValue, type FormulaSpec, type Grid } from "./types";
 
 const ALL: readonly FormulaSpec[] = [REALISASI, REALISASI_BULAN, PAGU, SISA, PENYERAPAN, DANA, IKPA, PNBP, TABEL, ASOF];

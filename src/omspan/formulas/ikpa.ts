@@ -12,8 +12,8 @@ import { IKPA_INDICATORS, ikpaScore } from "../datasets/ikpa";
 import { InvalidArgumentError, NoDataError } from "../errors";
 import { choiceArg, isBlank, monthArg } from "../formula-args";
 import type { DatasetId } from "../routes";
-import type { DatasetData } from "../store";
-import { numberAt, textAt } from "../table";
+import type { DatasetData } from "../store/store";
+import { numberAt, textAt } from "../columnar/table";
 import { memoPlans, prepareGrid } from "./grid";
 import type { CellPlan, FormulaSpec } from "./types";
 

@@ -5,7 +5,7 @@
  */
 import { prepareSum, type SumArgs } from "../query/sums";
 import type { DatasetId } from "../routes";
-import type { AsOf, DatasetData } from "../store";
+import type { AsOf, DatasetData } from "../store/store";
 import type { CellPlan, DataSource } from "./types";
 
 /** One dataset list per dataset, shared by every plan (10,000 cells need not hold 10,000 arrays). */

@@ -11,7 +11,7 @@ import { isBlank, textArg } from "../formula-args";
 import { maskDictionary } from "../query/code-filter";
 import { parseFilterPairs } from "../query/filter-pairs";
 import { DATASET_IDS, type DatasetId } from "../routes";
-import type { Table } from "../table";
+import type { Table } from "../columnar/table";
 import type { CellValue, FormulaSpec, Grid } from "./types";
 
 /** Excel's sheet has 1,048,576 rows; one is the header. */

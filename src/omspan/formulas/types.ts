@@ -7,7 +7,7 @@
 import type { Label } from "../datasets/columns";
 import type { OmspanError } from "../errors";
 import type { DatasetId } from "../routes";
-import type { DatasetData } from "../store";
+import type { DatasetData } from "../store/store";
 
 /** One cell's answer: a number, a text (codes stay text), a flag, or the error that cell shows. */
 export type CellValue = number | string | boolean | OmspanError;

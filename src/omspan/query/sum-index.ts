@@ -7,7 +7,7 @@
  * Only program/sumber/… filter pairs scan, and only the selected satkers' rows, with dictionary masks,
  * never string compares per row (and each distinct question is answered once: sums.ts memoises).
  */
-import type { Table, TextColumn } from "../table";
+import type { Table, TextColumn } from "../columnar/table";
 import { monthOfDay } from "../convert";
 import { isAll, maskDictionary, type CodeFilter } from "./code-filter";
 import type { ColumnFilter } from "./filter-pairs";

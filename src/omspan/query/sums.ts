@@ -5,7 +5,7 @@
  */
 import { datasetSpec } from "../datasets/catalog";
 import { InvalidArgumentError } from "../errors";
-import type { DatasetData } from "../store";
+import type { DatasetData } from "../store/store";
 import type { DatasetId } from "../routes";
 import { AKUN_RULE, SATKER_RULE, codeArgText, parseCodeFilter } from "./code-filter";
 import { parseFilterPairs } from "./filter-pairs";

@@ -5,8 +5,9 @@
  */
 export { recalculate, type CalcBook, type CellResult, type FormulaCell, type Recalculation, type RecalcOptions, type Unevaluated } from "./recalc";
 export { gridBook, valuesByCell } from "./grid-book";
+export { structuredArea, type CalcTable } from "./structured";
 export { omspanCells, type OmspanCell } from "./omspan-cells";
-export { recalculateWithOmspan, catalogueResolver, type PullDatasets } from "./omspan-calls";
+export { recalculateWithOmspan, omspanDatasets, catalogueResolver, type PullDatasets } from "./omspan-calls";
 export { SheetError, UnsupportedFormulaError, isSheetError, SHEET_ERROR_CODES, type SheetErrorCode } from "./errors";
 export { parseFormula, referencesOf, callsFunction, type Node } from "./parse";
 export { tokenize, type Token } from "./tokens";

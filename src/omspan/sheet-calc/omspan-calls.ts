@@ -49,12 +49,10 @@ export function catalogueResolver(source: DataSource, held: ReadonlySet<DatasetI
 export type PullDatasets = (datasets: readonly DatasetId[]) => Promise<DataSource>;
 
 /**
- * Recalculates a book with OMSPAN calls answered by the catalogue: probe for the datasets, pull them
- * once, recalculate; again if an answer revealed another dataset.
+ * The datasets a book's OMSPAN cells read with the arguments the workbook holds now (usually all there
+ * are: an argument computed by another OMSPAN cell can reveal one more when it is recalculated).
  */
-export async function recalculateWithOmspan(book: CalcBook, pull: PullDatasets, opts: Omit<RecalcOptions, "omspan"> = {}): Promise<Recalculation & { datasets: DatasetId[] }> {
-  // The datasets the OMSPAN cells name with the arguments the workbook holds now: usually all there are,
-  // so one recalculation follows one set of pulls.
+export function omspanDatasets(book: CalcBook): Set<DatasetId> {
   const wanted = new Set<DatasetId>();
   for (const c of omspanCells(book)) {
     if (!c.name || !c.args) continue;
@@ -64,6 +62,16 @@ export async function recalculateWithOmspan(book: CalcBook, pull: PullDatasets, 
       // A wrong argument is that cell's error, shown by the recalculation.
     }
   }
+  return wanted;
+}
+
+/**
+ * Recalculates a book with OMSPAN calls answered by the catalogue: probe for the datasets, pull them
+ * once, recalculate; again if an answer revealed another dataset.
+ */
+export async function recalculateWithOmspan(book: CalcBook, pull: PullDatasets, opts: Omit<RecalcOptions, "omspan"> = {}): Promise<Recalculation & { datasets: DatasetId[] }> {
+  // Usually every dataset there is, so one recalculation follows one set of pulls.
+  const wanted = omspanDatasets(book);
   const held = new Set<DatasetId>(wanted);
   let source: DataSource = wanted.size ? await pull([...wanted]) : () => {
     throw new RangeError("nothing pulled yet");

@@ -9,6 +9,7 @@ import { isRange, rangeRows, type EvalContext } from "./context";
 import { isSheetError, UnsupportedFormulaError } from "./errors";
 import { callsOmspan } from "./file-form";
 import { parseFormula } from "./parse";
+import { structuredArea } from "./structured";
 import type { CalcBook, FormulaCell } from "./recalc";
 
 export interface OmspanCell extends FormulaCell {
@@ -23,10 +24,11 @@ export interface OmspanCell extends FormulaCell {
 export function omspanCells(book: CalcBook): OmspanCell[] {
   const names = new Map(book.sheets.map((s) => [s.toLowerCase(), s]));
   const out: OmspanCell[] = [];
+  const tables = book.tables?.();
   for (const cell of book.formulas()) {
     if (!callsOmspan(cell.formula)) continue;
     try {
-      const tree = parseFormula(cell.formula);
+      const tree = parseFormula(cell.formula, tables ? { structured: (t, spec) => structuredArea(tables, t, spec, cell) } : {});
       if (tree.k !== "call" || !tree.name.startsWith("OMSPAN.")) {
         out.push({ ...cell });
         continue;

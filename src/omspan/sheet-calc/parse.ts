@@ -21,8 +21,13 @@ export type Node =
 
 const COMPARE = ["=", "<>", "<", ">", "<=", ">="];
 
+export interface ParseOptions {
+  /** Resolves a structured reference (`Tabel1[Kolom]`) to the area it names; none: they are not read. */
+  readonly structured?: (table: string, spec: string) => { sheet?: string; area: Area };
+}
+
 /** Parses a formula (with or without its `=`). */
-export function parseFormula(formula: string): Node {
+export function parseFormula(formula: string, opts: ParseOptions = {}): Node {
   const tokens = tokenize(formula);
   let i = 0;
   const peek = (): Token | undefined => tokens[i];
@@ -56,6 +61,12 @@ export function parseFormula(formula: string): Node {
         return reference(t);
       case "name":
         throw fail(`the name ${t.name} (defined names are not evaluated)`, `nama ${t.name} (nama terdefinisi tidak dihitung)`);
+      case "struct": {
+        if (!opts.structured) throw fail(`the structured reference ${t.table}[…] (no tables known here)`, `rujukan terstruktur ${t.table}[…] (tidak ada tabel yang dikenal di sini)`);
+        const r = opts.structured(t.table, t.spec);
+        const single = r.area.top === r.area.bottom && r.area.left === r.area.right;
+        return { k: "ref", sheet: r.sheet, area: r.area, single };
+      }
       case "fn": {
         const args: (Node | undefined)[] = [];
         if (isPunct(peek(), ")")) {

@@ -11,6 +11,7 @@ import { isRange, scalarOf } from "./context";
 import { isSheetError, SheetError, UnsupportedFormulaError, unsupported } from "./errors";
 import { callsFunction, parseFormula, referencesOf, type Node } from "./parse";
 import { a1Of, cellKey, type Area, type CellAt } from "./refs";
+import { structuredArea, type CalcTable } from "./structured";
 import type { Scalar } from "./values";
 
 /** A formula cell as a workbook holds it (either spelling: `=SUM(…)` or the file's `_xlfn.`…). */
@@ -26,13 +27,17 @@ export interface CalcBook {
   formulas(): Iterable<FormulaCell>;
   /** A cell's constant or cached value (null when empty). */
   value(sheet: string, row: number, col: number): Scalar;
+  /** The workbook's tables, for structured references (`Tabel1[Kolom]`); none: those are not read. */
+  tables?(): readonly CalcTable[];
 }
 
 export interface RecalcOptions {
   /** Formulas to recompute (with their dependents); default every formula. */
   readonly recompute?: (cell: FormulaCell) => boolean;
-  /** Cells whose constant values changed (a rewritten table): formulas reading them are recomputed. */
+  /** Cells whose constant values changed: formulas reading them are recomputed. */
   readonly changed?: Iterable<CellAt>;
+  /** Areas whose constant values changed (a rewritten table): formulas reading into them are recomputed. */
+  readonly changedAreas?: Iterable<{ readonly sheet: string; readonly area: Area }>;
   /** Answers `OMSPAN.<name>(args)`. */
   readonly omspan: (name: string, args: readonly unknown[]) => OmspanAnswer;
 }
@@ -99,11 +104,12 @@ export function recalculate(book: CalcBook, opts: RecalcOptions): Recalculation 
   const nodes = new Map<string, Node2>();
   const index = new Map<string, SheetIndex>();
   const spills: Node2[] = [];
+  const tables = book.tables?.();
   for (const cell of book.formulas()) {
     const key = cellKey(cell.sheet, cell.row, cell.col);
     const n: Node2 = { cell, key, deps: [], dirty: false };
     try {
-      n.tree = parseFormula(cell.formula);
+      n.tree = parseFormula(cell.formula, tables ? { structured: (t, spec) => structuredArea(tables, t, spec, cell) } : {});
     } catch (e) {
       if (!(e instanceof UnsupportedFormulaError)) throw e;
       n.error = e;
@@ -125,10 +131,17 @@ export function recalculate(book: CalcBook, opts: RecalcOptions): Recalculation 
     if (list) list.push(c);
     else changed.set(s, [c]);
   }
-  const readsChanged = (sheet: string, a: Area) => (changed.get(sheet) ?? []).some((c) => c.row >= a.top && c.row <= a.bottom && c.col >= a.left && c.col <= a.right);
+  const changedAreas = new Map<string, Area[]>();
+  for (const c of opts.changedAreas ?? []) {
+    const s = c.sheet.toLowerCase();
+    (changedAreas.get(s) ?? changedAreas.set(s, []).get(s)!).push(c.area);
+  }
+  const readsChanged = (sheet: string, a: Area) =>
+    (changed.get(sheet) ?? []).some((c) => c.row >= a.top && c.row <= a.bottom && c.col >= a.left && c.col <= a.right) || (changedAreas.get(sheet) ?? []).some((x) => overlaps(x, a));
   const seeds: Node2[] = [];
   for (const n of nodes.values()) {
-    let seed = opts.recompute ? opts.recompute(n.cell) : true;
+    // A formula that cannot be read might depend on anything that changed: it is listed, never left silently.
+    let seed = n.error !== undefined || (opts.recompute ? opts.recompute(n.cell) : true);
     for (const r of n.tree ? referencesOf(n.tree) : []) {
       const sheet = (r.sheet === undefined ? n.cell.sheet : (sheetOf(r.sheet) ?? r.sheet)).toLowerCase();
       for (const d of index.get(sheet)?.inside(r.area) ?? []) if (d !== n) n.deps.push(d);

@@ -27,6 +27,8 @@ export type Token =
   /** A function name, the `(` consumed. */
   | { readonly kind: "fn"; readonly name: string; readonly start: number; readonly end: number }
   | { readonly kind: "name"; readonly name: string; readonly start: number; readonly end: number }
+  /** A structured reference: `Tabel1[Realisasi]`, `Tabel1[[#Totals],[Realisasi]]` (spec: what is inside the brackets). */
+  | { readonly kind: "struct"; readonly table: string; readonly spec: string; readonly start: number; readonly end: number }
   | { readonly kind: "op"; readonly op: string; readonly start: number; readonly end: number }
   | { readonly kind: "punct"; readonly op: "(" | ")" | "," | ":" | "{" | "}" | ";"; readonly start: number; readonly end: number };
 
@@ -153,6 +155,20 @@ export function tokenize(formula: string): Token[] {
         if (!c) throw unsupported(`a sheet reference the evaluator does not read in ${formula}`, `rujukan lembar yang tidak dapat dibaca dalam ${formula}`);
         out.push({ kind: "ref", sheet: word, ...c, cellStart: i + 1, start, end: c.end });
         i = c.end;
+        continue;
+      }
+      if (src[i] === "[") {
+        // Balanced brackets; an apostrophe escapes the next character (`'[`, `']`, `'#`, `''`).
+        let depth = 0;
+        let j = i;
+        for (; j < src.length; j++) {
+          if (src[j] === "'") j++;
+          else if (src[j] === "[") depth++;
+          else if (src[j] === "]" && --depth === 0) break;
+        }
+        if (depth !== 0) throw unsupported(`an unclosed structured reference in ${formula}`, `rujukan terstruktur tidak ditutup dalam ${formula}`);
+        out.push({ kind: "struct", table: word, spec: src.slice(i + 1, j), start, end: j + 1 });
+        i = j + 1;
         continue;
       }
       const upper = word.toUpperCase();

@@ -11,7 +11,7 @@
  */
 import { z } from "zod";
 import type { ColumnKind } from "../datasets/columns";
-import type { Column } from "../table";
+import type { Column } from "../columnar/table";
 
 const KIND = z.enum(["code", "name", "amount", "date", "percent", "weight", "number"]);
 const WIDTH = z.union([z.literal(1), z.literal(2), z.literal(4)]);

@@ -11,7 +11,7 @@
 import { z } from "zod";
 import { DATASET_IDS, type DatasetId, type RouteParams } from "../routes";
 import type { ColumnKind } from "../datasets/columns";
-import type { Column, Table } from "../table";
+import type { Column, Table } from "../columnar/table";
 import { ColumnHeader, SnapshotCorrupt, decodeColumn, encodeColumn } from "./column-codec";
 import { hash32, hashText } from "./hash";
 

@@ -11,7 +11,7 @@
  * Writes and evictions run one at a time per instance, so two saves never evict each other's work.
  */
 import type { DatasetId, RouteParams } from "../routes";
-import type { Table } from "../table";
+import type { Table } from "../columnar/table";
 import { SnapshotCorrupt } from "./column-codec";
 import { SnapshotOutdated, decodeSnapshot, encodeSnapshot, parseSnapshotHeader, type SnapshotHeader, type SnapshotInput } from "./snapshot-codec";
 import type { SnapshotStore, StoredSnapshot } from "./store-port";

@@ -7,7 +7,7 @@ export { TABLE_QUERY_VERSION, TableQuery, parseTableQuery, type TableQueryInput 
 export { NUMBER_FORMATS, sheetColumns, type SheetColumn } from "./columns";
 export { cellText } from "./guard";
 export { selectRows } from "./select";
-export { shapeTable, asOfCaption, type ShapedTable, type CellValue, type DateSystem } from "./shape";
+export { shapeTable, asOfCaption, bodyRows, CAPTION_PREFIX, type ShapedTable, type CellValue, type DateSystem } from "./shape";
 export { diffRows, type TableDiff, type TotalChange } from "./diff";
-export { REGISTRY_MARKER, REGISTRY_VERSION, RegistryEntry, registryRows, parseRegistryRows, type ParsedRegistry } from "./registry";
+export { REGISTRY_SHEET, REGISTRY_COLUMNS, PIN_COLUMN, REGISTRY_MARKER, REGISTRY_VERSION, RegistryEntry, registryRows, parseRegistryRows, type ParsedRegistry } from "./registry";
 export { previewTable, queryProblems, type TablePreview, type QueryField } from "./preview";

@@ -9,7 +9,7 @@ import { formatDay } from "../convert";
 import { InvalidArgumentError, isOmspanError, type OmspanError } from "../errors";
 import { AKUN_RULE, SATKER_RULE, parseCodeFilter } from "../query/code-filter";
 import { parseFilterPairs } from "../query/filter-pairs";
-import type { Table } from "../table";
+import type { Table } from "../columnar/table";
 import { sheetColumns, type SheetColumn } from "./columns";
 import { parseTableQuery, type TableQuery, type TableQueryInput } from "./query";
 import { selectRows } from "./select";

@@ -7,6 +7,13 @@
 import { z } from "zod";
 import { TableQuery } from "./query";
 
+/** The very hidden sheet that holds the registry (and a frozen workbook's pin) in every workbook. */
+export const REGISTRY_SHEET = "OMSPAN_TABLES";
+/** Columns of the registry's rows in that sheet: A:F. */
+export const REGISTRY_COLUMNS = 6;
+/** The first column of the pin's rows (pinRows) in that sheet: H, after one empty column (H:M). */
+export const PIN_COLUMN = 7;
+
 /** First cell of the registry sheet: what makes a sheet an OMSPAN registry. */
 export const REGISTRY_MARKER = "omspan-table-registry";
 /** Layout version of the registry's rows (next to the marker). */

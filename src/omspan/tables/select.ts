@@ -7,7 +7,7 @@ import { InvalidArgumentError } from "../errors";
 import { dateToDay } from "../convert";
 import { AKUN_RULE, SATKER_RULE, isAll, maskDictionary, parseCodeFilter, type CodeFilter } from "../query/code-filter";
 import { parseFilterPairs } from "../query/filter-pairs";
-import type { Table } from "../table";
+import type { Table } from "../columnar/table";
 import type { TableQuery } from "./query";
 
 interface Mask {

@@ -4,9 +4,9 @@
  * row blocks, so a writer can send them in chunks and never hold a second copy of 100,000 rows.
  * Pure: the add-in's table writer and a later command-line refresh of .xlsx files share it.
  */
-import { escapedInJson, type Table } from "../table";
+import { escapedInJson, type Table } from "../columnar/table";
 import { datasetSpec } from "../datasets/catalog";
-import { asOfStatus, type AsOf } from "../as-of";
+import { asOfStatus, type AsOf } from "../store/as-of";
 import { formatDay } from "../convert";
 import { cellText } from "./guard";
 import { selectRows } from "./select";
@@ -104,6 +104,12 @@ export function shapeTable(table: Table, query: TableQuery, dateSystem: DateSyst
   };
 }
 
+/** What every as-of line starts with: the cell above a table holds one of ours, or nothing (then it may be written). */
+export const CAPTION_PREFIX = "OMSPAN · ";
+
+/** Body rows a table needs: an empty dataset still keeps one (blank) body row. */
+export const bodyRows = (shaped: ShapedTable) => Math.max(1, shaped.rowCount);
+
 /**
  * The as-of line a table carries above its header, in the table's language. A stale answer says so
  * (OMSPAN could not be reached: these are the rows of the time named), and so does a frozen one.
@@ -120,6 +126,6 @@ export function asOfCaption(query: TableQuery, asOf: AsOf): string {
         ? query.lang === "id" ? " · dibekukan" : " · frozen"
         : "";
   return query.lang === "id"
-    ? `OMSPAN · ${spec.label.id} · ditarik ${pulled} UTC${cut ? ` · data s.d. ${cut}` : ""}${note}`
-    : `OMSPAN · ${spec.label.en} · pulled ${pulled} UTC${cut ? ` · data up to ${cut}` : ""}${note}`;
+    ? `${CAPTION_PREFIX}${spec.label.id} · ditarik ${pulled} UTC${cut ? ` · data s.d. ${cut}` : ""}${note}`
+    : `${CAPTION_PREFIX}${spec.label.en} · pulled ${pulled} UTC${cut ? ` · data up to ${cut}` : ""}${note}`;
 }

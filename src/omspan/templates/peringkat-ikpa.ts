@@ -4,7 +4,7 @@
  * with a colour scale per column. Names are OMSPAN's text, written as text.
  */
 import { IKPA_INDICATORS } from "../datasets/ikpa";
-import { textAt } from "../table";
+import { textAt } from "../columnar/table";
 import { GridBuilder, omspan, quote, rangeRef, ref, type ReportGrid } from "./grid";
 import { headerBlock, headerRow, sheetName } from "./layout";
 import { resolveScope } from "./scope";

@@ -3,7 +3,7 @@
  * realisation month by month through the report's month, the cumulative sum, sisa and % penyerapan; akun
  * grouped by spending type (51 / 52 / 53 …) with subtotals and a grand total.
  */
-import { textAt } from "../table";
+import { textAt } from "../columnar/table";
 import { GridBuilder, omspan, ref, type ReportGrid } from "./grid";
 import { monthName, spendingTypeName } from "./labels";
 import { headerBlock, headerRow, share, sheetName, subtotal } from "./layout";

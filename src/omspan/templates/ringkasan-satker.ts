@@ -3,7 +3,7 @@
  * with pagu and realisation through the report's month for each spending type, the totals, sisa, % and a
  * live rank by % penyerapan (RANK.EQ, so the ranking follows a refresh). Rows are in code order.
  */
-import { textAt } from "../table";
+import { textAt } from "../columnar/table";
 import { GridBuilder, omspan, quote, ref, type ReportGrid } from "./grid";
 import { spendingTypeName } from "./labels";
 import { headerBlock, headerRow, share, sheetName } from "./layout";

@@ -4,7 +4,7 @@
  * codes are numbered (6PP001 before its land offices 6PP1KK) — and the eselon I units. The pane offers
  * these; resolveScope turns the one chosen into rows.
  */
-import { textAt, type Table } from "../table";
+import { textAt, type Table } from "../columnar/table";
 import { distinct } from "./scope";
 
 export interface ScopeOptions {

@@ -9,7 +9,7 @@
 import { z } from "zod";
 import { InvalidArgumentError } from "../errors";
 import type { Lang } from "../i18n";
-import { textAt, type Table } from "../table";
+import { textAt, type Table } from "../columnar/table";
 
 const SatkerCode = z.string().regex(/^\d{6}$/, "a satker code is 6 digits");
 

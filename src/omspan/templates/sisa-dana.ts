@@ -3,7 +3,7 @@
  * a subtotal per satker, a grand total, and the overspent lines (available below zero) highlighted by
  * conditional formatting, which follows a refresh.
  */
-import { textAt } from "../table";
+import { textAt } from "../columnar/table";
 import { GridBuilder, omspan, quote, rangeRef, ref, type ReportGrid } from "./grid";
 import { headerBlock, headerRow, sheetName, subtotal } from "./layout";
 import { resolveScope } from "./scope";

@@ -6,7 +6,7 @@
 import { z } from "zod";
 import type { Label } from "../datasets/columns";
 import type { DatasetId } from "../routes";
-import type { Table } from "../table";
+import type { Table } from "../columnar/table";
 import type { ReportGrid } from "./grid";
 import { ReportScope } from "./scope";
 

@@ -7,12 +7,12 @@ import { useMemo, useRef, useState } from "react";
 import {
   Button, Caption1, Field, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Select, makeStyles, tokens,
 } from "@fluentui/react-components";
-import type { PullProgress } from "../../omspan/client";
+import type { PullProgress } from "../../omspan/wire/client";
 import { DATASETS } from "../../omspan/datasets/catalog";
 import type { Lang } from "../../omspan/i18n";
 import { localizeError } from "../../omspan/messages";
 import { DATASET_IDS, type DatasetId, type RouteParams } from "../../omspan/routes";
-import type { AsOf } from "../../omspan/store";
+import type { AsOf } from "../../omspan/store/store";
 import { parseTableQuery, previewTable, queryProblems, type TablePreview, type TableQueryInput } from "../../omspan/tables";
 import type { Strings } from "../strings";
 import type { DataActions } from "./data-actions";

@@ -6,7 +6,7 @@ import { Caption1, Card, CardHeader, Text, makeStyles, tokens } from "@fluentui/
 import { datasetSpec } from "../../omspan/datasets/catalog";
 import { formatDay } from "../../omspan/convert";
 import type { Lang } from "../../omspan/i18n";
-import type { AsOf } from "../../omspan/store";
+import type { AsOf } from "../../omspan/store/store";
 import type { TablePreview } from "../../omspan/tables";
 import type { DatasetId } from "../../omspan/routes";
 import type { Strings } from "../strings";

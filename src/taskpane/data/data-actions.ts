@@ -4,9 +4,9 @@
  * (src/excel/pane-insert.ts). Without `insert` the view says Excel is needed instead of offering it.
  */
 import type { InsertResult } from "../../excel/table-outcome";
-import type { PullProgress } from "../../omspan/client";
+import type { PullProgress } from "../../omspan/wire/client";
 import type { DatasetId, RouteParams } from "../../omspan/routes";
-import type { DatasetData } from "../../omspan/store";
+import type { DatasetData } from "../../omspan/store/store";
 import type { TableQueryInput } from "../../omspan/tables";
 
 /** Where an inserted table goes: a new sheet, or at the selected cell. */

@@ -4,7 +4,7 @@
  * costs no extra pull once a sheet has read them), then run — without Excel, so it works in preview mode.
  */
 import { dataSource, formulaSpec, type CellValue, type Grid } from "../../omspan/formulas";
-import type { Connection, Store } from "../../omspan/store";
+import type { Connection, Store } from "../../omspan/store/store";
 
 /** What a preview needs of the runtime: the shared runtime's session satisfies it. */
 export interface PreviewDeps {

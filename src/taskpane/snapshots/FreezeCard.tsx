@@ -5,7 +5,7 @@
  */
 import { useState } from "react";
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, Text, Title3, makeStyles, tokens } from "@fluentui/react-components";
-import { formatAsOfTime } from "../../omspan/as-of";
+import { formatAsOfTime } from "../../omspan/store/as-of";
 import type { Lang } from "../../omspan/i18n";
 import { localizeError } from "../../omspan/messages";
 import { pinAsOf, type Pin } from "../../omspan/snapshots/pin";

@@ -5,10 +5,10 @@
  * every answer is fresh, or frozen (the freeze card says that). Behaviour-free: the status is a prop.
  */
 import { MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from "@fluentui/react-components";
-import { asOfStatus, formatAsOfTime } from "../../omspan/as-of";
+import { asOfStatus, formatAsOfTime } from "../../omspan/store/as-of";
 import { DATASETS } from "../../omspan/datasets/catalog";
 import type { Lang } from "../../omspan/i18n";
-import type { HeldAnswer, StoreStatus } from "../../omspan/store";
+import type { HeldAnswer, StoreStatus } from "../../omspan/store/store";
 import { snapshotStrings } from "./strings";
 
 const useStyles = makeStyles({

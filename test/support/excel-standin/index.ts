@@ -54,6 +54,17 @@ export interface ExcelStandin {
   uninstall(): void;
 }
 
+/** A JSON image of every cell and table of a workbook model (or of one sheet), for byte-identity checks. */
+export function snapshotOf(model: WorkbookModel, sheetName?: string): string {
+  const sheets = model.sheets.filter((s) => !sheetName || s.name === sheetName);
+  return JSON.stringify({
+    sheets: sheets.map((s) => ({ name: s.name, visibility: s.visibility, rows: [...s.rows.entries()].sort((a, b) => a[0] - b[0]) })),
+    tables: model.tables
+      .filter((t) => sheets.includes(t.sheet))
+      .map((t) => ({ id: t.id, name: t.name, address: boxAddress(t.sheet.name, t.box), totals: t.showTotals, filters: [...t.filters] })),
+  });
+}
+
 export function installExcelStandin(opts: WorkbookOptions & { sheets?: string[] } = {}): ExcelStandin {
   const model = new WorkbookModel(opts);
   for (const name of opts.sheets ?? ["Sheet1"]) model.addSheet(name);
@@ -110,15 +121,7 @@ export function installExcelStandin(opts: WorkbookOptions & { sheets?: string[] 
       t.showTotals = true;
     },
     reassignIds: () => model.reassignIds(),
-    snapshot(sheetName) {
-      const sheets = model.sheets.filter((s) => !sheetName || s.name === sheetName);
-      return JSON.stringify({
-        sheets: sheets.map((s) => ({ name: s.name, visibility: s.visibility, rows: [...s.rows.entries()].sort((a, b) => a[0] - b[0]) })),
-        tables: model.tables
-          .filter((t) => sheets.includes(t.sheet))
-          .map((t) => ({ id: t.id, name: t.name, address: boxAddress(t.sheet.name, t.box), totals: t.showTotals, filters: [...t.filters] })),
-      });
-    },
+    snapshot: (sheetName) => snapshotOf(model, sheetName),
     layout(sheetName) {
       const s = model.sheet(sheetName);
       if (!s) throw new Error(`no sheet ${sheetName}`);

@@ -3,7 +3,7 @@
  * codes stand for 400,000 rows), numbers and dates in Float64Arrays (NaN = absent). This keeps the full
  * Realisasi profile to a few tens of MB and makes index building a pass over small integers.
  */
-import type { ColumnKind } from "./datasets/columns";
+import type { ColumnKind } from "../datasets/columns";
 import { ColumnChunks } from "./column-chunks";
 
 /**

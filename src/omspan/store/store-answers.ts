@@ -11,16 +11,16 @@
  */
 import type { AsOf, StaleMark } from "./as-of";
 import { STALE_REASONS } from "./as-of";
-import type { OmspanClient } from "./client";
+import type { OmspanClient } from "../wire/client";
 import { datasetData, maxDateOf, type DatasetData } from "./dataset-data";
-import { datasetSpec } from "./datasets/catalog";
-import { FrozenError, PinnedSnapshotMissingError, isOmspanError } from "./errors";
-import type { PullProgress } from "./client";
-import type { DatasetId, RouteParams } from "./routes";
-import { newSnapshotId } from "./snapshots/snapshot-codec";
-import { pinAsOf, pinnedEntry, type Pin } from "./snapshots/pin";
-import type { LoadedSnapshot, Snapshots } from "./snapshots/snapshots";
-import { TableBuilder } from "./table-builder";
+import { datasetSpec } from "../datasets/catalog";
+import { FrozenError, PinnedSnapshotMissingError, isOmspanError } from "../errors";
+import type { PullProgress } from "../wire/client";
+import type { DatasetId, RouteParams } from "../routes";
+import { newSnapshotId } from "../snapshots/snapshot-codec";
+import { pinAsOf, pinnedEntry, type Pin } from "../snapshots/pin";
+import type { LoadedSnapshot, Snapshots } from "../snapshots/snapshots";
+import { TableBuilder } from "../columnar/table-builder";
 
 /** Whether a failed pull may be answered from an older copy (see the file comment). */
 export function staleEligible(e: unknown): e is { code: StaleMark["reason"] } {

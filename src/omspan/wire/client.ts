@@ -7,10 +7,10 @@
 import { classifyResponse, type BodyReader, type Classified } from "./classify";
 import type { Page } from "./page-reader";
 import { MAX_ANSWER_BYTES, readCappedText } from "./answer-body";
-import { AnswerTooLargeError, CancelledError, TimeoutError, UnreachableError, isOmspanError } from "./errors";
+import { AnswerTooLargeError, CancelledError, TimeoutError, UnreachableError, isOmspanError } from "../errors";
 import { DEFAULT_RETRY, backoffMs, isRetryable, parseRetryAfter, sleep, type RetryPolicy } from "./retry";
-import { routePath, type DatasetId, type RouteParams } from "./routes";
-import { normaliseKey } from "./claims";
+import { routePath, type DatasetId, type RouteParams } from "../routes";
+import { normaliseKey } from "../claims";
 import { pullWindows } from "./paged-pull";
 import { ServedBy } from "./served-by";
 import { GenerationPin } from "./generation-pin";

@@ -14,15 +14,15 @@
  * with CancelledError), but the shared pull itself is aborted only once no caller is left waiting — a
  * formula or a second pane request that shares the pull keeps it, and gets its data.
  */
-import { OmspanClient, type ClientOptions, type PullProgress } from "./client";
+import { OmspanClient, type ClientOptions, type PullProgress } from "../wire/client";
 import type { AsOf, StaleMark } from "./as-of";
 import type { DatasetData } from "./dataset-data";
-import { CancelledError } from "./errors";
-import type { DatasetId, RouteParams } from "./routes";
+import { CancelledError } from "../errors";
+import type { DatasetId, RouteParams } from "../routes";
 import { fromPin, pullOrStale, snapshotAnswer } from "./store-answers";
 import { StoreFreeze } from "./store-freeze";
-import type { Pin } from "./snapshots/pin";
-import type { Snapshots } from "./snapshots/snapshots";
+import type { Pin } from "../snapshots/pin";
+import type { Snapshots } from "../snapshots/snapshots";
 
 export type { AsOf } from "./as-of";
 export type { DatasetData } from "./dataset-data";

@@ -7,7 +7,7 @@
  * unpaged datasets (DIPA, DataFA, PNBP) of a whole ministry are of the same order. Four such windows,
  * 64 MB, is room for any real answer and still bounds a broken one.
  */
-import { AnswerTooLargeError } from "./errors";
+import { AnswerTooLargeError } from "../errors";
 
 /** Largest decoded answer the client reads, in bytes (see the file comment). */
 export const MAX_ANSWER_BYTES = 64 * 1024 * 1024;

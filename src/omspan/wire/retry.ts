@@ -3,7 +3,7 @@
  * another try (a refused key or a wrong parameter will not get better); exponential backoff with full
  * jitter, or the server's own `Retry-After` when it gives one.
  */
-import { CancelledError, isOmspanError } from "./errors";
+import { CancelledError, isOmspanError } from "../errors";
 
 export interface RetryPolicy {
   /** Further tries after the first. */

@@ -11,7 +11,7 @@ import {
   UnreachableError,
   WrongParameterError,
   type OmspanErrorDetail,
-} from "./errors";
+} from "../errors";
 import type { ColumnarPage } from "./page-reader";
 
 export type Classified = { kind: "rows"; rows: unknown[] } | { kind: "columns"; page: ColumnarPage } | { kind: "no-data" };

@@ -4,13 +4,13 @@
  * across restarts is the user's explicit choice, through a vault the host provides (OfficeRuntime.storage
  * in the add-in). `subscribe`/`getSnapshot` fit React's useSyncExternalStore.
  */
-import { decodeClaims, normaliseKey, type KeyClaims } from "./claims";
-import { OmspanClient } from "./client";
-import { InvalidArgumentError, NotConnectedError, OmspanError, UnexpectedError, isOmspanError } from "./errors";
+import { decodeClaims, normaliseKey, type KeyClaims } from "../claims";
+import { OmspanClient } from "../wire/client";
+import { InvalidArgumentError, NotConnectedError, OmspanError, UnexpectedError, isOmspanError } from "../errors";
 import { Store, keyTag, type Connection, type OpenPolicy } from "./store";
 import { staleEligible } from "./store-answers";
-import type { Pin } from "./snapshots/pin";
-import type { Snapshots } from "./snapshots/snapshots";
+import type { Pin } from "../snapshots/pin";
+import type { Snapshots } from "../snapshots/snapshots";
 
 export interface SessionState {
   readonly status: "disconnected" | "connecting" | "connected" | "error";

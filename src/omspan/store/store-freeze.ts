@@ -4,9 +4,9 @@
  * pins a snapshot only once it is really on this computer).
  */
 import type { DatasetData } from "./dataset-data";
-import { CannotFreezeError, FrozenError } from "./errors";
-import { Pin, pinAsOf } from "./snapshots/pin";
-import type { Snapshots } from "./snapshots/snapshots";
+import { CannotFreezeError, FrozenError } from "../errors";
+import { Pin, pinAsOf } from "../snapshots/pin";
+import type { Snapshots } from "../snapshots/snapshots";
 
 export class StoreFreeze {
   pin?: Pin;

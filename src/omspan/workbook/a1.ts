@@ -1,5 +1,5 @@
-/** A1 addresses as Office.js hands them over (`Sheet1!A1:C3`, `'My sheet'!B2`), for the table code. */
-import { columnLetter } from "../omspan/templates/grid";
+/** A1 addresses as Office.js hands them over and the registry keeps them (`Sheet1!A1:C3`, `'My sheet'!B2`): for every workbook port. */
+import { columnLetter } from "../templates/grid";
 
 export interface CellBox {
   readonly sheet: string;

@@ -11,9 +11,9 @@
  * of JSON and names what is wrong. The reader never accepts text JSON.parse would refuse and never reads
  * a value differently; `test/unit/page-reader.test.ts` holds it to that.
  */
-import { parseNumber } from "./convert";
-import type { ColumnKind } from "./datasets/columns";
-import { escapedInJson, type NumberColumnBuilder, type TextColumnBuilder } from "./table";
+import { parseNumber } from "../convert";
+import type { ColumnKind } from "../datasets/columns";
+import { escapedInJson, type NumberColumnBuilder, type TextColumnBuilder } from "../columnar/table";
 
 /** A page already in columns: for each field present, ids into its text column's dictionary or numbers. */
 export class ColumnarPage {

@@ -5,12 +5,12 @@
  * On the record path the per-row check is a tight loop over the model; only a failing record goes
  * through the zod schema, to name the field in the error.
  */
-import type { DatasetSpec } from "./datasets/catalog";
-import type { ColumnKind } from "./datasets/columns";
-import { parseNumber, parseOmspanDate } from "./convert";
-import { BadDataError, BadResponseError } from "./errors";
+import type { DatasetSpec } from "../datasets/catalog";
+import type { ColumnKind } from "../datasets/columns";
+import { parseNumber, parseOmspanDate } from "../convert";
+import { BadDataError, BadResponseError } from "../errors";
 import { NumberColumnBuilder, TextColumnBuilder, type Column, type Table } from "./table";
-import { ColumnarPage, readColumnarPage, type Page, type ReadTarget } from "./page-reader";
+import { ColumnarPage, readColumnarPage, type Page, type ReadTarget } from "../wire/page-reader";
 
 type Builder = TextColumnBuilder | NumberColumnBuilder;
 

@@ -5,9 +5,9 @@
  * long as the data.
  */
 import type { AsOf } from "./as-of";
-import { datasetSpec } from "./datasets/catalog";
-import type { DatasetId, RouteParams } from "./routes";
-import type { Table } from "./table";
+import { datasetSpec } from "../datasets/catalog";
+import type { DatasetId, RouteParams } from "../routes";
+import type { Table } from "../columnar/table";
 
 export interface DatasetData {
   readonly dataset: DatasetId;

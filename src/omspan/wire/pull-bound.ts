@@ -9,7 +9,7 @@
  * And no pull asks more windows than any dataset can have rows for (the table builder's own ROWNUM
  * bound): past that the windows never end.
  */
-import { RepeatedRowsError } from "./errors";
+import { RepeatedRowsError } from "../errors";
 import { ColumnarPage, type Page } from "./page-reader";
 
 /** Most rows any pull may bring (the same bound as the table builder's ROWNUM map). */

@@ -10,7 +10,7 @@
  * than silently dropping rows. And every later window must bring rows not seen before (pull-bound.ts),
  * so an upstream that repeats itself fails the pull instead of being paged forever.
  */
-import { BadResponseError, CancelledError } from "./errors";
+import { BadResponseError, CancelledError } from "../errors";
 import type { Page } from "./page-reader";
 import { windowCheck } from "./pull-bound";
 
