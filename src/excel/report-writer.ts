@@ -187,11 +187,11 @@ function addChart(sheet: Excel.Worksheet, grid: ReportGrid, spec: LineChart): vo
 function addConditional(sheet: Excel.Worksheet, grid: ReportGrid): void {
   for (const rule of grid.conditional) {
     const range = sheet.getRange(rule.range);
-    if (rule.rule === "negative") {
+    if (rule.rule === "negative" || rule.rule === "nonzero") {
       const cf = range.conditionalFormats.add("CellValue");
       cf.cellValue.format.font.color = "#9C0006";
       cf.cellValue.format.fill.color = "#FFC7CE";
-      cf.cellValue.rule = { formula1: "0", operator: "LessThan" };
+      cf.cellValue.rule = { formula1: "0", operator: rule.rule === "negative" ? "LessThan" : "NotEqualTo" };
     } else {
       const cf = range.conditionalFormats.add("ColorScale");
       cf.colorScale.criteria = {
