@@ -5,14 +5,15 @@
  * is dropped. Nothing is converted here: the ledger reader reads each cell by its column.
  */
 
-/** The separator the first line uses most (outside quotes); `,` when it has none. */
-export function csvSeparator(text: string): string {
+/** The separator the first lines use most (outside quotes: a title line may have none); `,` when none. */
+export function csvSeparator(text: string, lines = 10): string {
   const counts = new Map<string, number>([[";", 0], [",", 0], ["\t", 0]]);
   let quoted = false;
+  let seen = 0;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
     if (ch === '"') quoted = !quoted;
-    else if (!quoted && (ch === "\n" || ch === "\r")) break;
+    else if (!quoted && ch === "\n" && ++seen >= lines) break;
     else if (!quoted && counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
   }
   let best = ",";

@@ -153,7 +153,7 @@ export const REKONSILIASI = {
     const end = unmatchedLists(g, listsAt, result, data.ledger.bad, lang, t, serial);
     if (copied) {
       const title = data.origin ? t.copyList : `${t.copyListFile} ${request.ledger.file ?? request.ledger.at}`;
-      ledgerCopy(g, end + 1, title, data.ledger.rows, satker, t, serial);
+      ledgerCopy(g, end, title, data.ledger.rows, satker, t, serial);
     }
     const grid: ReportGrid = {
       template: REKONSILIASI.id,
