@@ -128,7 +128,9 @@ export function ledgerMatrix(c: ReconcileCase, opts: { lang: "id" | "en"; dates:
   for (const l of c.ledger) {
     const d = new Date(`${l.date}T00:00:00Z`);
     const date = opts.dates === "serial" ? d.getTime() / 86_400_000 + 25569 : `${l.date.slice(8, 10)}/${l.date.slice(5, 7)}/${l.date.slice(0, 4)}`;
-    const amount = opts.amounts === "number" ? l.amount : `${l.amount < 0 ? "-" : ""}${Math.abs(l.amount).toLocaleString("de-DE")},00`;
+    // Negatives in brackets, as accounting exports write them (a leading "-" typed into a cell is a formula).
+    const text = `${Math.abs(l.amount).toLocaleString("de-DE")},00`;
+    const amount = opts.amounts === "number" ? l.amount : l.amount < 0 ? `(${text})` : text;
     const cells = [c.satker, l.akun, date, "belanja", amount, l.reference];
     rows.push(opts.satkerColumn === false ? cells.slice(1) : cells);
   }

@@ -9,6 +9,7 @@
  *   row 7  tolerance     3
  *   row 8  ledger        Buku!A1:E801 | a table's name | A60:F900 (the report's own copy)
  *   row 9  columns       akun=Kode Akun; tanggal=Tanggal; jumlah=Nilai; referensi=No Bukti
+ *   row 10 read from      buku-maret.csv   (only for a ledger read from a file: the report keeps a copy)
  */
 import { InvalidArgumentError } from "../errors";
 import type { Lang } from "../i18n";
@@ -17,10 +18,10 @@ import { readDate } from "../reconcile/ledger-cells";
 import { parseReconcileRequest, type LedgerColumns, type ReconcileRequest } from "../reconcile/request";
 import { FIELD_WORDS, rekonWords } from "./rekonsiliasi-words";
 
-/** 0-based rows of the parameters (their values in column B). */
-export const PARAM_ROW = { satker: 3, from: 4, to: 5, tolerance: 6, ledger: 7, columns: 8 } as const;
-/** The block a refresh reads: A1:B9. */
-export const PARAM_BLOCK = { rows: PARAM_ROW.columns + 1, cols: 2 } as const;
+/** 0-based rows of the parameters (their values in column B); `file`: where a copied ledger came from. */
+export const PARAM_ROW = { satker: 3, from: 4, to: 5, tolerance: 6, ledger: 7, columns: 8, file: 9 } as const;
+/** The block a refresh reads: A1:B10. */
+export const PARAM_BLOCK = { rows: PARAM_ROW.file + 1, cols: 2 } as const;
 
 const ORDER = ["satker", "akun", "date", "amount", "reference"] as const;
 
@@ -57,7 +58,7 @@ function dayCell(v: unknown, cell: string, date1904: boolean): string {
 }
 
 /**
- * The request a report's parameter block (A1:B9 as values) stands for. `lang` is the report's: the title
+ * The request a report's parameter block (A1:B10 as values) stands for. `lang` is the report's: the title
  * cell tells which. Throws InvalidArgumentError naming the cell that is wrong.
  */
 export function requestFromParams(block: readonly (readonly unknown[])[], opts: { date1904?: boolean } = {}): ReconcileRequest {
@@ -66,6 +67,8 @@ export function requestFromParams(block: readonly (readonly unknown[])[], opts: 
   const tolerance = b(PARAM_ROW.tolerance);
   const tol = typeof tolerance === "number" ? tolerance : Number(String(tolerance ?? "").trim());
   const satker = b(PARAM_ROW.satker);
+  const fileLabel = block[PARAM_ROW.file]?.[0];
+  const file = fileLabel === rekonWords("en").readFrom || fileLabel === rekonWords("id").readFrom ? String(b(PARAM_ROW.file) ?? "").trim() : "";
   return parseReconcileRequest({
     template: "rekonsiliasi",
     satker: typeof satker === "number" ? String(satker).padStart(6, "0") : String(satker ?? "").trim(),
@@ -73,7 +76,7 @@ export function requestFromParams(block: readonly (readonly unknown[])[], opts: 
     to: dayCell(b(PARAM_ROW.to), "B6", opts.date1904 ?? false),
     toleranceDays: Number.isInteger(tol) ? tol : -1,
     lang,
-    ledger: { at: String(b(PARAM_ROW.ledger) ?? "").trim(), columns: parseColumnsText(String(b(PARAM_ROW.columns) ?? "")) },
+    ledger: { at: String(b(PARAM_ROW.ledger) ?? "").trim(), columns: parseColumnsText(String(b(PARAM_ROW.columns) ?? "")), ...(file ? { file } : {}) },
   });
 }
 

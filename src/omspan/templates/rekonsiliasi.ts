@@ -85,7 +85,7 @@ export const REKONSILIASI = {
     param(PARAM_ROW.tolerance, t.tolerance, { value: toleranceDays, format: "integer" });
 
     const lines = result.summary;
-    const head = PARAM_ROW.columns + 3;
+    const head = PARAM_ROW.file + 3;
     const first = head + 1;
     const totalRow = first + Math.max(1, lines.length);
     const listsAt = totalRow + 2;
@@ -118,8 +118,8 @@ export const REKONSILIASI = {
       param(PARAM_ROW.ledger, t.ledger, { value: request.ledger.at, format: "text" });
       param(PARAM_ROW.columns, t.columns, { value: columnsText(request.ledger.columns, lang), format: "text" });
     }
-    if (request.ledger.file) g.line(PARAM_ROW.columns + 1, 0, [{ value: t.readFrom, style: "label" }, { value: request.ledger.file, format: "text" }]);
-    g.set(PARAM_ROW.columns + 2, 0, { value: t.note, style: "note" });
+    if (request.ledger.file) g.line(PARAM_ROW.file, 0, [{ value: t.readFrom, style: "label" }, { value: request.ledger.file, format: "text" }]);
+    g.set(PARAM_ROW.file + 1, 0, { value: t.note, style: "note" });
 
     headerRow(g, head, [t.akun, t.month, t.ledgerSum, t.omspanSum, t.difference, t.ledgerOnly, t.omspanOnly, t.elsewhere]);
     const [satkerCell, fromCell, toCell] = [ref(PARAM_ROW.satker, 1, "both"), ref(PARAM_ROW.from, 1, "both"), ref(PARAM_ROW.to, 1, "both")];
