@@ -4,6 +4,7 @@
  * server-only parts in preview mode, where each view says what needs Excel.
  */
 import { useMemo } from "react";
+import { reconcileAdapter } from "../excel/reconcile-build";
 import { reportAdapter } from "../excel/report-build";
 import type { Lang } from "../omspan/i18n";
 import { session } from "../shared-runtime";
@@ -31,11 +32,13 @@ function ReportsTab({ lang, mode }: { lang: Lang; mode: Mode }) {
     () => reportAdapter({ store: session.store, connection: () => session.connection(), lang: () => lang }),
     [lang],
   );
+  const reconcile = useMemo(() => reconcileAdapter({ store: session.store, connection: () => session.connection(), lang: () => lang }), [lang]);
   return (
     <ReportChooser
       lang={lang}
       load={connected ? adapter.load : undefined}
       build={connected && mode === "office" ? adapter.build : undefined}
+      reconcile={connected && mode === "office" ? reconcile : undefined}
     />
   );
 }

@@ -11,7 +11,7 @@
  */
 import { formatDay } from "../convert";
 import type { LedgerRead } from "../reconcile/read-ledger";
-import { dayOfIso, type ReconcileRequest } from "../reconcile/request";
+import { dayOfIso, parseReconcileRequest, type ReconcileRequest } from "../reconcile/request";
 import { reconcile, type ReconcileResult } from "../reconcile/reconcile";
 import { omspanRows } from "../reconcile/omspan-rows";
 import { yearMonthOf } from "../reconcile/summary";
@@ -65,7 +65,9 @@ export const REKONSILIASI = {
     en: "The satker's ledger (a selected range or table) against OMSPAN's realisation per account and month, with the transactions that differ.",
   },
   needs: ["realisasi"],
-  build(request: ReconcileRequest, data: RekonData): BuiltRekonsiliasi {
+  /** Builds the report; the request is validated first (InvalidArgumentError naming the field). */
+  build(input: ReconcileRequest | unknown, data: RekonData): BuiltRekonsiliasi {
+    const request = parseReconcileRequest(input);
     const { lang, satker, toleranceDays } = request;
     const t = rekonWords(lang);
     const [from, to] = [dayOfIso(request.from), dayOfIso(request.to)];
