@@ -13,6 +13,7 @@ import { EXIT, cliMessage, exitCodeOf } from "./exit-codes";
 import { formatAnswer, writeTable } from "./output";
 import { parseFlags } from "./parse-flags";
 import { REPORT_USAGE, runReport } from "./report-command";
+import { RECONCILE_USAGE, runReconcile } from "./reconcile-command";
 import { cliStore, staleLine } from "./snapshot-flags";
 
 const USAGE = `Usage:
@@ -21,6 +22,7 @@ const USAGE = `Usage:
                                            any OMSPAN function; a grid prints as tab-separated rows
   omspan claims                            the key's claims (who, fiscal year)
 ${REPORT_USAGE}
+${RECONCILE_USAGE}
 Datasets: ${DATASET_IDS.join(", ")}
 Connection: --upstream URL --key-file FILE | --key KEY (or OMSPAN_UPSTREAM, OMSPAN_KEY).
 Without an upstream, an embedded simulator answers (--profile demo|full, --year YYYY).
@@ -36,6 +38,7 @@ function progress(enabled: boolean) {
 
 async function run(argv: string[]): Promise<number> {
   if (argv[0] === "report") return runReport(argv.slice(1));
+  if (argv[0] === "reconcile") return runReconcile(argv.slice(1));
   const { values, positionals } = parseFlags(argv, {
       upstream: { type: "string" },
       key: { type: "string" },

@@ -9,6 +9,7 @@ export { findHeader, guessMapping, mappingNames, resolveNames, headerKey, LEDGER
 export { readAmount, readDate, readCode, type Read } from "./ledger-cells";
 export { parseCsv, csvSeparator } from "./csv";
 export { omspanRows } from "./omspan-rows";
+export { ledgerPeriod } from "./ledger-period";
 export { ReconcileRequest, LedgerColumns, parseReconcileRequest, dayOfIso } from "./request";
 export { yearMonthOf, monthIndex, type SummaryLine, type CellSum } from "./summary";
 export { LedgerRow, OmspanRow, BadRow } from "./types";

@@ -16,7 +16,8 @@ import type { Lang } from "../../omspan/i18n";
 import { localizeError } from "../../omspan/messages";
 import type { Table } from "../../omspan/table";
 import { LedgerColumnsFields } from "./LedgerColumnsFields";
-import { detectedColumns, ledgerPeriod, previewOf, readWith, requestOf, type Columns } from "./reconcile-form";
+import { ledgerPeriod } from "../../omspan/reconcile";
+import { detectedColumns, previewOf, readWith, requestOf, type Columns } from "./reconcile-form";
 import { reconcileWords } from "./reconcile-strings";
 
 export interface ReconcileChooserProps {
@@ -76,7 +77,7 @@ export function ReconcileChooser({ lang, reconcile }: ReconcileChooserProps) {
     setColumns(cols);
     const first = readWith(got.ledger, cols, lang);
     if (first.ok) {
-      const period = ledgerPeriod(first.read);
+      const period = ledgerPeriod(first.read.rows);
       setForm((f) => ({ ...f, ...(period ?? {}), satker: first.read.satkers.length === 1 ? first.read.satkers[0]! : f.satker }));
     }
   }, [reconcile, lang]);

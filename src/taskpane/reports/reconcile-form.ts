@@ -5,8 +5,6 @@
  */
 import type { LedgerSelection } from "../../excel/reconcile-build";
 import { findHeader, mappingNames, readLedger, REQUIRED_FIELDS, type ColumnMapping, type LedgerRead, type PartialMapping, type ReconcileRequest, type ReconcileResult } from "../../omspan/reconcile";
-import { yearMonthOf } from "../../omspan/reconcile";
-import { formatDay } from "../../omspan/convert";
 import type { Lang } from "../../omspan/i18n";
 import { localizeError } from "../../omspan/messages";
 import type { Table } from "../../omspan/table";
@@ -35,19 +33,6 @@ export function readWith(sel: LedgerSelection, cols: Columns, lang: Lang): Readi
   } catch (err) {
     return { ok: false, error: localizeError(err, lang) };
   }
-}
-
-/** The period a ledger covers, whole months: the first of its earliest month to the end of its latest. */
-export function ledgerPeriod(read: LedgerRead): { from: string; to: string } | undefined {
-  if (!read.rows.length) return undefined;
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const r of read.rows) [lo, hi] = [Math.min(lo, r.day), Math.max(hi, r.day)];
-  const a = yearMonthOf(lo);
-  const b = yearMonthOf(hi);
-  // One fiscal year: the latest date's.
-  const fromMonth = a.year === b.year ? a.month : 1;
-  return { from: formatDay(Date.UTC(b.year, fromMonth - 1, 1) / 86_400_000), to: formatDay(Date.UTC(b.year, b.month, 0) / 86_400_000) };
 }
 
 export interface FormValues {
