@@ -69,7 +69,8 @@ export function reconcileCase(raw: readonly Raw[], satker: string, from: string,
   const sameDay = new Map<string, Raw[]>();
   for (const r of omspan) if (positive(r)) (sameDay.get(`${r.AKUN}|${r.TANGGAL}`) ?? sameDay.set(`${r.AKUN}|${r.TANGGAL}`, []).get(`${r.AKUN}|${r.TANGGAL}`)!).push(r);
   const free = (akun: string, amount: number) => !amountTaken.has(`${akun}|${amount}`);
-  const pair = [...sameDay.values()].find((g) => g.length === 2 && dom(g[0]!) <= 25 && free(g[0]!.AKUN!, Number(g[0]!.AMOUNT) + Number(g[1]!.AMOUNT)))!;
+  const pair = [...sameDay.values()].find((g) => g.length === 2 && dom(g[0]!) <= 25 && free(g[0]!.AKUN!, Number(g[0]!.AMOUNT) + Number(g[1]!.AMOUNT)));
+  if (!pair) throw new Error(`satker ${satker} has no two payments of one akun and date in ${from}–${to} to make a split of`);
   pair.forEach((r) => used.add(r.ROWNUM!));
   const refund = omspan.find((c) => Number(c.AMOUNT) < 0 && omspan.some((p) => p.AKUN === c.AKUN && positive(p) && rawDate(p.TANGGAL!) <= rawDate(c.TANGGAL!) && !used.has(p.ROWNUM!) && !amountTaken.has(`${p.AKUN}|${Number(p.AMOUNT) + Number(c.AMOUNT)}`)))!;
   const payment = omspan.filter((p) => p.AKUN === refund.AKUN && positive(p) && rawDate(p.TANGGAL!) <= rawDate(refund.TANGGAL!) && !used.has(p.ROWNUM!) && !amountTaken.has(`${p.AKUN}|${Number(p.AMOUNT) + Number(refund.AMOUNT)}`)).at(-1)!;

@@ -161,7 +161,7 @@ export const REKONSILIASI = {
       template: REKONSILIASI.id,
       sheetName: `${t.sheet} ${satker} ${monthName(yearMonthOf(to).month, lang)}`.slice(0, 31),
       cells: g.cells(),
-      columnWidths: [12, 14, 17, 17, 17, 17, 17, 17],
+      columnWidths: [17, 14, 17, 17, 17, 17, 17, 17],
       freeze: { rows: 3, columns: 0 },
       conditional: lines.length ? [{ range: rangeRef(first, 4, first + lines.length - 1, 4), rule: "nonzero" }] : [],
       charts: [],
