@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every figure the issues name, measured side by side in one run (machines here are
  * shared and noisy, so ratios matter more than absolute times). Prints figures; never fails on time.
- * Sections: core | formulas | server | simulator | tables | reports | files | snapshots | scale (`npm run bench -- core` runs one).
+ * Sections: core | formulas | server | simulator | tables | reports | files | snapshots | scale | reconcile (`npm run bench -- core` runs one).
  */
 import { runCoreBench } from "./core-bench";
 import { runFormulaBench } from "./formula-bench";
@@ -12,6 +12,7 @@ import { runReportsBench } from "./reports-bench";
 import { runFilesBench } from "./files-bench";
 import { runSnapshotsBench } from "./snapshots-bench";
 import { runScaleBench } from "./scale-bench";
+import { runReconcileBench } from "./reconcile-bench";
 
 const SECTIONS: Record<string, (log: (line: string) => void) => Promise<void>> = {
   core: runCoreBench,
@@ -23,6 +24,7 @@ const SECTIONS: Record<string, (log: (line: string) => void) => Promise<void>> =
   files: runFilesBench,
   snapshots: runSnapshotsBench,
   scale: runScaleBench,
+  reconcile: runReconcileBench,
 };
 
 async function main(): Promise<void> {

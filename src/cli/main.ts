@@ -14,6 +14,7 @@ import { formatAnswer, writeTable } from "./output";
 import { parseFlags } from "./parse-flags";
 import { REPORT_USAGE, runReport } from "./report-command";
 import { REFRESH_USAGE, runRefresh } from "./refresh-command";
+import { RECONCILE_USAGE, runReconcile } from "./reconcile-command";
 import { cliStore, staleLine } from "./snapshot-flags";
 
 const USAGE = `Usage:
@@ -23,6 +24,7 @@ const USAGE = `Usage:
   omspan claims                            the key's claims (who, fiscal year)
 ${REPORT_USAGE}
 ${REFRESH_USAGE}
+${RECONCILE_USAGE}
 Datasets: ${DATASET_IDS.join(", ")}
 Connection: --upstream URL --key-file FILE | --key KEY (or OMSPAN_UPSTREAM, OMSPAN_KEY).
 Without an upstream, an embedded simulator answers (--profile demo|full, --year YYYY).
@@ -39,6 +41,7 @@ function progress(enabled: boolean) {
 async function run(argv: string[]): Promise<number> {
   if (argv[0] === "report") return runReport(argv.slice(1));
   if (argv[0] === "refresh") return runRefresh(argv.slice(1));
+  if (argv[0] === "reconcile") return runReconcile(argv.slice(1));
   const { values, positionals } = parseFlags(argv, {
       upstream: { type: "string" },
       key: { type: "string" },

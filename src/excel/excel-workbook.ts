@@ -5,18 +5,20 @@
  * the request limit and put in place whole (place-table.ts), growth and shrinkage as rows inserted or
  * deleted inside the table so the cells below move with it, every table in the way found first; OMSPAN
  * formulas recalculated by Excel itself (this workbook's sheets only), error cells re-entered by runs, and
- * read back once the store has no pull in flight.
+ * read back once the store has no pull in flight; reconciliation sheets rebuilt from the refresh's pull.
  */
 import type { CellValue, DateSystem, ParsedRegistry, RegistryEntry } from "../omspan/tables";
 import type { ParsedPin } from "../omspan/snapshots/pin";
 import { PlacementError, isPlacementError } from "../omspan/workbook/placement-error";
-import type { Blocker, FormulaCellState, Placed, PortTable, Recomputed, RecomputeEnv, TableLayout, TableWrite, WorkbookPort } from "../omspan/workbook/port";
+import type { Blocker, FormulaCellState, Placed, PortTable, RebuiltReport, Recomputed, RecomputeEnv, TableLayout, TableWrite, WorkbookPort } from "../omspan/workbook/port";
+import type { Lang } from "../omspan/i18n";
 import { cellText } from "../omspan/tables";
 import { parseA1 } from "../omspan/workbook/a1";
 import { writeChangeReport } from "./change-report";
 import { recalculate, rerunErrorCells, scanOmspanCells, settledValues, sheetsOf } from "./formula-cells";
 import { detectDateSystem, readPin, readRegistry, writeRegistry } from "./hidden-sheets";
 import { listTables, tableCaptions } from "./locate-tables";
+import { refreshReconciliationSheets } from "./reconcile-sheet";
 import { captionCell, replaceTable, shiftBlocker } from "./place-table";
 import { readTableShape, type TableShape } from "./table-shape";
 import { dropStaging, readBody, stageTable } from "./table-writer";
@@ -112,6 +114,15 @@ export class ExcelWorkbook implements WorkbookPort<ExcelLayout> {
     if (!cells.length) return { values: [], rerun, unsettled: 0 };
     const after = await settledValues(this.context, cells, env.whenIdle);
     return { values: after.values, rerun, unsettled: after.unsettled };
+  }
+
+  async rebuildReports(sheets: readonly string[], env: { readonly pull: RecomputeEnv["pull"]; readonly dateSystem: DateSystem; readonly lang: Lang }): Promise<RebuiltReport[]> {
+    const outcomes = await refreshReconciliationSheets(this.context, env.lang, {
+      sheets,
+      date1904: env.dateSystem === 1904,
+      realisasi: async () => (await env.pull("realisasi")).table,
+    });
+    return outcomes.map((o) => (o.ok ? { sheet: o.sheet, ok: true, balanced: o.balanced } : o));
   }
 
   writeChangeReport(rows: CellValue[][]): Promise<string> {

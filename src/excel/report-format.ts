@@ -11,6 +11,7 @@ export const NUMBER_FORMAT: Readonly<Record<CellFormat, string>> = {
   text: "@",
   integer: "0",
   datetime: "yyyy-mm-dd hh:mm",
+  date: "dd/mm/yyyy",
 };
 
 export interface StyleLook {

@@ -184,14 +184,15 @@ function addChart(sheet: Excel.Worksheet, grid: ReportGrid, spec: LineChart): vo
   chart.height = 300;
 }
 
-function addConditional(sheet: Excel.Worksheet, grid: ReportGrid): void {
+/** The grid's conditional formats on the sheet (also a rewritten Rekonsiliasi report's, reconcile-sheet.ts). */
+export function addConditional(sheet: Excel.Worksheet, grid: ReportGrid): void {
   for (const rule of grid.conditional) {
     const range = sheet.getRange(rule.range);
-    if (rule.rule === "negative") {
+    if (rule.rule === "negative" || rule.rule === "nonzero") {
       const cf = range.conditionalFormats.add("CellValue");
       cf.cellValue.format.font.color = "#9C0006";
       cf.cellValue.format.fill.color = "#FFC7CE";
-      cf.cellValue.rule = { formula1: "0", operator: "LessThan" };
+      cf.cellValue.rule = { formula1: "0", operator: rule.rule === "negative" ? "LessThan" : "NotEqualTo" };
     } else {
       const cf = range.conditionalFormats.add("ColorScale");
       cf.colorScale.criteria = {
@@ -221,13 +222,40 @@ function layOut(sheet: Excel.Worksheet, grid: ReportGrid): void {
 }
 
 /**
+ * The grid's cells onto a sheet from A1 — column widths, then chunks each under the request budget, each
+ * chunk's number formats before its formulas, its styles with it — with calculation suspended per chunk.
+ * Also how a Rekonsiliasi refresh rewrites its sheet in place (reconcile-sheet.ts).
+ */
+export async function writeGridCells(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  grid: ReportGrid,
+  sync: () => Promise<void>,
+  onProgress?: (p: ReportWriteProgress) => void,
+): Promise<void> {
+  const rowCount = grid.cells.length;
+  const cols = grid.cells[0]?.length ?? 0;
+  grid.columnWidths.forEach((w, c) => (sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = widthPoints(w)));
+  for (const { from, to } of reportChunks(grid)) {
+    context.workbook.application.suspendApiCalculationUntilNextSync();
+    const range = sheet.getRangeByIndexes(from, 0, to - from, cols);
+    const rows = grid.cells.slice(from, to);
+    range.numberFormat = rows.map((row) => row.map(numberFormatOf));
+    range.formulas = rows.map((row) => row.map(formulaOf));
+    applyStyles(sheet, grid, from, to);
+    await sync();
+    onProgress?.({ phase: "cells", rowsWritten: to, rowCount });
+  }
+}
+
+/**
  * Writes the grid to a new sheet of the workbook and activates it; throws ReportBuildError (sheet
  * deleted) on failure. `context` is an Excel.run context.
  */
 export async function writeReport(
   context: Excel.RequestContext,
   grid: ReportGrid,
-  opts: { lang: Lang; onProgress?: (p: ReportWriteProgress) => void },
+  opts: { lang: Lang; onProgress?: (p: ReportWriteProgress) => void; mark?: (sheet: Excel.Worksheet) => void },
 ): Promise<WrittenReport> {
   let syncs = 0;
   const sync = async () => {
@@ -235,7 +263,6 @@ export async function writeReport(
     await context.sync();
   };
   const rowCount = grid.cells.length;
-  const cols = grid.cells[0]?.length ?? 0;
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
   await sync();
@@ -243,21 +270,13 @@ export async function writeReport(
   opts.onProgress?.({ phase: "sheet", rowsWritten: 0, rowCount });
   try {
     const sheet = sheets.add(name);
-    grid.columnWidths.forEach((w, c) => (sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = widthPoints(w)));
-    for (const { from, to } of reportChunks(grid)) {
-      context.workbook.application.suspendApiCalculationUntilNextSync();
-      const range = sheet.getRangeByIndexes(from, 0, to - from, cols);
-      const rows = grid.cells.slice(from, to);
-      range.numberFormat = rows.map((row) => row.map(numberFormatOf));
-      range.formulas = rows.map((row) => row.map(formulaOf));
-      applyStyles(sheet, grid, from, to);
-      await sync();
-      opts.onProgress?.({ phase: "cells", rowsWritten: to, rowCount });
-    }
+    await writeGridCells(context, sheet, grid, sync, opts.onProgress);
     // Frozen panes go to the active sheet's view (office-js #3148): the new sheet is activated first.
     sheet.activate();
     await sync();
     layOut(sheet, grid);
+    // What a report keeps for its refresh (a Rekonsiliasi's mark), in the same all-or-nothing build.
+    opts.mark?.(sheet);
     await sync();
     opts.onProgress?.({ phase: "layout", rowsWritten: rowCount, rowCount });
   } catch (err) {

@@ -5,6 +5,7 @@
  */
 import { useMemo } from "react";
 import { excelPinKeeper } from "../excel/pin-keeper";
+import { reconcileAdapter } from "../excel/reconcile-build";
 import { reportAdapter } from "../excel/report-build";
 import type { Lang } from "../omspan/i18n";
 import { session } from "../shared-runtime";
@@ -32,11 +33,13 @@ function ReportsTab({ lang, mode }: { lang: Lang; mode: Mode }) {
     () => reportAdapter({ store: session.store, connection: () => session.connection(), lang: () => lang }),
     [lang],
   );
+  const reconcile = useMemo(() => reconcileAdapter({ store: session.store, connection: () => session.connection(), lang: () => lang }), [lang]);
   return (
     <ReportChooser
       lang={lang}
       load={connected ? adapter.load : undefined}
       build={connected && mode === "office" ? adapter.build : undefined}
+      reconcile={connected && mode === "office" ? reconcile : undefined}
     />
   );
 }

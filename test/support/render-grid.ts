@@ -22,6 +22,12 @@ function show(cell: GridCell | undefined, v: Scalar, locale: string): string {
       return v.toLocaleString(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
     case "datetime":
       return new Date(Math.round((v - 25569) * 86_400_000)).toISOString().slice(0, 16).replace("T", " ");
+    case "integer":
+      return String(v);
+    case "date": {
+      const d = new Date(Math.round((v - 25569) * 86_400_000)).toISOString();
+      return `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
+    }
     default:
       return v.toLocaleString(locale);
   }
@@ -95,6 +101,7 @@ export function renderGrid(grid: ReportGrid, value: (r: number, c: number) => Sc
     for (const [r, c] of cells) scaleOf.set(`${r},${c}`, colour);
   }
   const negativeCols = new Set(grid.conditional.filter((c) => c.rule === "negative").map((c) => c.range.replace(/\d+/g, "").split(":")[0]));
+  const nonzero = new Set(grid.conditional.filter((c) => c.rule === "nonzero").flatMap((c) => cellsOf(c.range).map(([r, col]) => `${r},${col}`)));
   const px = (c: number) => (grid.columnWidths[c] ?? 10) * 7;
   const cols = Array.from({ length: width }, (_, c) => `<col style="width:${px(c)}px">`).join("");
   const tableWidth = 40 + Array.from({ length: width }, (_, c) => px(c)).reduce((a, b) => a + b, 0);
@@ -108,6 +115,7 @@ export function renderGrid(grid: ReportGrid, value: (r: number, c: number) => Sc
           let css = STYLE[cell?.style ?? ""] ?? "";
           if (numeric) css += ";text-align:right";
           if (numeric && v < 0 && negativeCols.has(columnLetter(c))) css += ";color:#9c0006;background:#ffc7ce";
+          if (numeric && v !== 0 && nonzero.has(`${r},${c}`)) css += ";color:#9c0006;background:#ffc7ce";
           const scale = numeric ? scaleOf.get(`${r},${c}`) : undefined;
           if (scale) css += `;background:${scale(v as number)}`;
           // As in Excel, text runs on into empty cells to its right.

@@ -1,6 +1,6 @@
 /**
  * The fixed list of ordinary Excel functions the evaluator computes: what the report templates write
- * (SUM, SUBTOTAL(9,…), IF, ISNUMBER, AND, RANK.EQ) and a few of the same family finance staff put beside
+ * (SUM, SUBTOTAL(9,…), IF, ISNUMBER, AND, RANK.EQ, SUMIFS in criteria.ts) and a few of the same family finance staff put beside
  * them (IFERROR, MIN, MAX, ROUND…), each as Excel documents it. Anything else is an
  * UnsupportedFormulaError: listed, never guessed.
  *
@@ -9,6 +9,7 @@
  * It does not know which rows a filter hides: SUBTOTAL over a filtered range is listed, never summed.
  */
 import { isRange, rangeRows, scalarOf, type EvalContext, type Evaluator, type Value } from "./context";
+import { COUNTIFS, SUMIFS } from "./criteria";
 import { isSheetError, SheetError, unsupported } from "./errors";
 import type { Node } from "./parse";
 import { toBool, toNumber, type Scalar } from "./values";
@@ -173,4 +174,6 @@ export const FUNCTIONS: Readonly<Record<string, Fn>> = {
     return isSheetError(d) ? d : round(x, d);
   },
   DATE: date,
+  SUMIFS,
+  COUNTIFS,
 };

@@ -8,6 +8,7 @@ import { gridCounts, type GridCounts, type ReportGrid } from "./grid";
 import { KURVA_S } from "./kurva-s";
 import { PERINGKAT_IKPA } from "./peringkat-ikpa";
 import { REALISASI_BULANAN } from "./realisasi-bulanan";
+import { REKONSILIASI } from "./rekonsiliasi";
 import { RINGKASAN_SATKER } from "./ringkasan-satker";
 import { SISA_DANA } from "./sisa-dana";
 import { ReportRequest, type ReportTemplate, type TemplateData, type TemplateId } from "./types";
@@ -19,6 +20,12 @@ export const TEMPLATES: Readonly<Record<TemplateId, ReportTemplate>> = {
   "sisa-dana": SISA_DANA,
   "peringkat-ikpa": PERINGKAT_IKPA,
 };
+
+/**
+ * Templates that read a ledger of the user's besides OMSPAN. Their request names the ledger rather than a
+ * scope (reconcile/request.ts), so they stand beside TEMPLATES rather than in it.
+ */
+export const LEDGER_TEMPLATES = { rekonsiliasi: REKONSILIASI } as const;
 
 /** The datasets a report's layout needs pulled first (DIPA always: the scope comes from it). */
 export function templateNeeds(template: TemplateId): readonly ("dipa" | ReportTemplate["needs"][number])[] {

@@ -6,7 +6,7 @@
  */
 
 /** How a cell's number is shown; the writers map these to Excel number formats. */
-export type CellFormat = "rupiah" | "percent" | "score" | "text" | "integer" | "datetime";
+export type CellFormat = "rupiah" | "percent" | "score" | "text" | "integer" | "datetime" | "date";
 /** The role of a cell in the layout; the writers map these to fonts, fills and borders. */
 export type CellStyle = "title" | "subtitle" | "note" | "header" | "group" | "label" | "subtotal" | "total" | "input";
 
@@ -22,8 +22,11 @@ export interface GridCell {
 export interface ConditionalRule {
   /** A1 range on the report's sheet. */
   readonly range: string;
-  /** `negative`: values below zero highlighted (pagu minus); `colorScale`: red–yellow–green per column. */
-  readonly rule: "negative" | "colorScale";
+  /**
+   * `negative`: values below zero highlighted (pagu minus); `nonzero`: any value but zero highlighted (a
+   * reconciliation's differences); `colorScale`: red–yellow–green per column.
+   */
+  readonly rule: "negative" | "nonzero" | "colorScale";
 }
 
 export interface LineChart {

@@ -9,6 +9,7 @@ import type { AsOf, Connection, Store } from "../store/store";
 import type { StaleMark } from "../store/as-of";
 import type { Lang } from "../i18n";
 import type { TableDiff } from "../tables";
+import type { RebuiltReport } from "./port";
 
 /** What the refresh needs from the runtime (the shared runtime's session, the CLI, or a test). */
 export interface TableDeps {
@@ -90,6 +91,8 @@ export interface RefreshSummary {
   readonly registryProblems: readonly { row: number; reason: string }[];
   /** Datasets answered from an earlier pull (OMSPAN could not be reached), and from when. */
   readonly stale?: readonly KeptAnswer[];
+  /** Report sheets rebuilt from the pull (reconciliations); a failed one also has a warning. */
+  readonly reports?: readonly RebuiltReport[];
   /** The sheet holding the change report. */
   readonly reportSheet?: string;
   /** Steps after the tables that failed without undoing them (saving the registry, writing the report), and stale data. */

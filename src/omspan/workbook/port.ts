@@ -8,6 +8,7 @@
  * sheet evaluator (`recompute`).
  */
 import type { Label } from "../datasets/columns";
+import type { Lang } from "../i18n";
 import type { DatasetId } from "../routes";
 import type { DatasetData } from "../store/dataset-data";
 import type { ParsedPin } from "../snapshots/pin";
@@ -100,6 +101,11 @@ export interface Recomputed {
   readonly datasets?: readonly DatasetId[];
 }
 
+/** A report sheet rebuilt from data by the refresh (a Rekonsiliasi: its lists follow the pull). */
+export type RebuiltReport =
+  | { readonly sheet: string; readonly ok: true; readonly balanced: boolean }
+  | { readonly sheet: string; readonly ok: false; readonly error: string };
+
 export interface WorkbookPort<L extends TableLayout = TableLayout> {
   /** The registry (columns A:F of the very hidden sheet OMSPAN_TABLES); none is an empty registry. */
   readRegistry(): Promise<ParsedRegistry>;
@@ -126,6 +132,12 @@ export interface WorkbookPort<L extends TableLayout = TableLayout> {
   scanFormulas(sheets: readonly string[]): Promise<FormulaCellState[]>;
   /** Makes the OMSPAN formulas (and what depends on them) current; their values after. */
   recompute(sheets: readonly string[], cells: readonly FormulaCellState[], env: RecomputeEnv): Promise<Recomputed>;
+  /**
+   * Rebuilds the report sheets that are computed from data rather than formulas alone (the
+   * reconciliations, whose unmatched lists follow the pull), within `sheets`; each its own outcome.
+   * Optional: a workbook that has none, or an adapter that cannot yet (files), leaves it out.
+   */
+  rebuildReports?(sheets: readonly string[], env: { readonly pull: RecomputeEnv["pull"]; readonly dateSystem: DateSystem; readonly lang: Lang }): Promise<RebuiltReport[]>;
   /** Rewrites the change report sheet (the one carrying the add-in's mark, or a new one); answers its name. */
   writeChangeReport(rows: CellValue[][]): Promise<string>;
 }

@@ -2,8 +2,8 @@
  * One refresh, for every workbook (the ribbon, the pane, `omspan refresh` on files): refuse a frozen
  * workbook before anything is forgotten; forget cached data; pull every dataset the tables need once
  * (tables and formulas share the store's pull); rewrite each table only after its pull succeeded, keep it
- * as it is when the pull was answered stale; make the OMSPAN formulas current; compare; write the change
- * report. A failed pull or write is an outcome of that table, never the end of the refresh.
+ * as it is when the pull was answered stale; make the OMSPAN formulas current; rebuild the reports computed
+ * from data (reconciliations); compare; write the change report. A failed pull or write is an outcome of that table, never the end of the refresh.
  */
 import { FrozenError, InvalidArgumentError } from "../errors";
 import { localizeError } from "../messages";
@@ -15,7 +15,7 @@ import type { RegistryEntry } from "../tables";
 import { keptWarning, reportRows } from "./change-report";
 import { locateTables, type LocatedTable } from "./locate";
 import { label, type FormulaChange, type KeptAnswer, type RefreshSummary, type TableDeps, type TableOutcome, type TableProgress } from "./outcome";
-import type { FormulaCellState, TableLayout, WorkbookPort } from "./port";
+import type { FormulaCellState, RebuiltReport, TableLayout, WorkbookPort } from "./port";
 import { refreshTable } from "./refresh-table";
 
 /** What a refresh covers: the active sheet, the workbook, or one table (by its registry id or name). */
@@ -159,6 +159,16 @@ export async function refreshBook<L extends TableLayout>(
     // The tables are current; only the formulas' re-run or their report is incomplete.
     warnings.push(warn(lang, "Rumus OMSPAN tidak semuanya dihitung ulang", "Not every OMSPAN formula was recalculated", err));
   }
+  let reports: RebuiltReport[] | undefined;
+  if (port.rebuildReports && typeof scope === "string") {
+    try {
+      reports = await port.rebuildReports(sheets, { pull: (dataset) => get(dataset), dateSystem, lang });
+      for (const r of reports) if (!r.ok) warnings.push(`${r.sheet}: ${r.error}`);
+      if (reports.length) used.add("realisasi");
+    } catch (err) {
+      warnings.push(warn(lang, "Laporan rekonsiliasi tidak dibangun ulang", "The reconciliation reports were not rebuilt", err));
+    }
+  }
   const stale = keptAnswers(deps, formulaDatasets ? new Set([...used, ...formulaDatasets]) : undefined);
   if (stale.length) warnings.push(keptWarning(stale, lang));
 
@@ -169,6 +179,7 @@ export async function refreshBook<L extends TableLayout>(
     formulas: { cells: cells?.length, rerun, unsettled, changes, ...(notComputed?.length ? { notComputed } : {}) },
     registryProblems: registry.problems,
     ...(stale.length ? { stale } : {}),
+    ...(reports?.length ? { reports } : {}),
     startedAt,
     finishedAt: new Date(),
     warnings,

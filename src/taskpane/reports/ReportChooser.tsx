@@ -25,6 +25,7 @@ import { localizeError } from "../../omspan/messages";
 import type { DatasetId } from "../../omspan/routes";
 import {
   buildReport,
+  LEDGER_TEMPLATES,
   scopeOptions,
   templateNeeds,
   TEMPLATE_IDS,
@@ -38,6 +39,7 @@ import { monthName } from "../../omspan/templates/labels";
 import type { ReportOutcome } from "../../excel/report-build";
 import type { ReportWriteProgress } from "../../excel/report-writer";
 import { reportWords } from "./report-strings";
+import { ReconcileChooser, type ReconcileChooserProps } from "./ReconcileChooser";
 
 export interface ReportChooserProps {
   /** The pane's language (Office's display language). */
@@ -48,7 +50,14 @@ export interface ReportChooserProps {
   readonly build?: (request: ReportRequest, onProgress: (p: ReportWriteProgress) => void) => Promise<ReportOutcome>;
   /** The period offered first; defaults to the current month and year. */
   readonly initialPeriod?: { readonly month: number; readonly year: number };
+  /** Rekonsiliasi's Excel side (src/excel/reconcile-build.ts); absent outside Excel. */
+  readonly reconcile?: ReconcileChooserProps["reconcile"];
 }
+
+/** The scope templates, then the ledger ones (Rekonsiliasi): one list in the chooser. */
+type Choice = TemplateId | keyof typeof LEDGER_TEMPLATES;
+const CHOICES: readonly Choice[] = [...TEMPLATE_IDS, ...(Object.keys(LEDGER_TEMPLATES) as (keyof typeof LEDGER_TEMPLATES)[])];
+const describe = (c: Choice) => (c in LEDGER_TEMPLATES ? LEDGER_TEMPLATES[c as keyof typeof LEDGER_TEMPLATES] : TEMPLATES[c as TemplateId]);
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -59,10 +68,13 @@ const useStyles = makeStyles({
 type ScopeKind = ReportRequest["scope"]["kind"];
 type Loaded = { status: "loading" } | { status: "error"; error: string } | { status: "ready"; data: TemplateData };
 
-export function ReportChooser({ lang, load, build, initialPeriod }: ReportChooserProps) {
+export function ReportChooser({ lang, load, build, initialPeriod, reconcile }: ReportChooserProps) {
   const styles = useStyles();
   const w = reportWords(lang);
   const now = new Date();
+  const [choice, setChoice] = useState<Choice>("realisasi-bulanan");
+  const ledgerTemplate = choice in LEDGER_TEMPLATES;
+  // The scope part keeps the last scope template chosen while a ledger template shows.
   const [template, setTemplate] = useState<TemplateId>("realisasi-bulanan");
   const [kind, setKind] = useState<ScopeKind>("kanwil");
   const [satkerText, setSatkerText] = useState<string | undefined>(undefined);
@@ -148,18 +160,25 @@ export function ReportChooser({ lang, load, build, initialPeriod }: ReportChoose
   return (
     <section className={styles.root} aria-label={w.heading}>
       <Text weight="semibold">{w.heading}</Text>
-      <Field label={w.template} hint={TEMPLATES[template].description[lang]}>
-        <Select value={template} onChange={(_, d) => setTemplate(d.value as TemplateId)}>
-          {TEMPLATE_IDS.map((id) => (
+      <Field label={w.template} hint={describe(choice).description[lang]}>
+        <Select
+          value={choice}
+          onChange={(_, d) => {
+            setChoice(d.value as Choice);
+            if (!(d.value in LEDGER_TEMPLATES)) setTemplate(d.value as TemplateId);
+          }}
+        >
+          {CHOICES.map((id) => (
             <option key={id} value={id}>
-              {TEMPLATES[id].label[lang]}
+              {describe(id).label[lang]}
             </option>
           ))}
         </Select>
       </Field>
+      {ledgerTemplate && <ReconcileChooser lang={lang} reconcile={reconcile} />}
 
-      {loaded.status === "loading" && <Spinner size="tiny" label={w.loading} />}
-      {loaded.status === "error" && (
+      {!ledgerTemplate && loaded.status === "loading" && <Spinner size="tiny" label={w.loading} />}
+      {!ledgerTemplate && loaded.status === "error" && (
         <MessageBar intent="error">
           <MessageBarBody>
             <MessageBarTitle>{w.loadFailed}</MessageBarTitle>
@@ -169,7 +188,7 @@ export function ReportChooser({ lang, load, build, initialPeriod }: ReportChoose
         </MessageBar>
       )}
 
-      {options && (
+      {options && !ledgerTemplate && (
         <>
           <Field label={w.scope}>
             <Select value={kind} onChange={(_, d) => setKind(d.value as ScopeKind)}>

@@ -49,8 +49,8 @@ function paneXml(rows: number, cols: number): string {
 function conditionalXml(grid: ReportGrid): string {
   return grid.conditional
     .map((rule, i) =>
-      rule.rule === "negative"
-        ? `<conditionalFormatting sqref="${escapeAttr(rule.range)}"><cfRule type="cellIs" dxfId="${NEGATIVE_DXF}" priority="${i + 1}" operator="lessThan"><formula>0</formula></cfRule></conditionalFormatting>`
+      rule.rule === "negative" || rule.rule === "nonzero"
+        ? `<conditionalFormatting sqref="${escapeAttr(rule.range)}"><cfRule type="cellIs" dxfId="${NEGATIVE_DXF}" priority="${i + 1}" operator="${rule.rule === "negative" ? "lessThan" : "notEqual"}"><formula>0</formula></cfRule></conditionalFormatting>`
         : `<conditionalFormatting sqref="${escapeAttr(rule.range)}"><cfRule type="colorScale" priority="${i + 1}"><colorScale><cfvo type="min"/><cfvo type="percentile" val="50"/><cfvo type="max"/><color rgb="FFF8696B"/><color rgb="FFFFEB84"/><color rgb="FF63BE7B"/></colorScale></cfRule></conditionalFormatting>`,
     )
     .join("");

@@ -272,6 +272,16 @@ export class ConditionalFormatCollectionProxy extends ProxyBase {
     const { sheet, box } = this.target();
     return { count: layoutOf(sheet).conditional.filter((c) => c.box.r0 === box.r0 && c.box.c0 === box.c0).length };
   }
+  /** Removes the conditional formats on the range's cells (ExcelApi 1.6): a rule reaching them goes whole. */
+  clearAll(): void {
+    this.call("ConditionalFormatCollection.clearAll", () => {
+      const { sheet, box } = this.target();
+      const meets = (b: Box) => b.r0 < box.r0 + box.rows && box.r0 < b.r0 + b.rows && b.c0 < box.c0 + box.cols && box.c0 < b.c0 + b.cols;
+      const list = layoutOf(sheet).conditional;
+      for (let i = list.length - 1; i >= 0; i--) if (meets(list[i]!.box)) list.splice(i, 1);
+    });
+  }
+
   add(type: string): ConditionalFormatProxy {
     let made: ConditionalModel | null = null;
     this.call("ConditionalFormatCollection.add", () => {
