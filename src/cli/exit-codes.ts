@@ -18,6 +18,8 @@ export const EXIT = {
   badAnswer: 7,
   /** A workbook file open in Excel, unreadable or not an .xlsx, or a table in the way. */
   workbookFile: 8,
+  /** `omspan check`: something is at stop (8 stays "the file could not be read"). */
+  checkStop: 9,
 } as const;
 
 export function exitCodeOf(err: unknown): number {

@@ -13,6 +13,7 @@ import { EXIT, cliMessage, exitCodeOf } from "./exit-codes";
 import { formatAnswer, writeTable } from "./output";
 import { parseFlags } from "./parse-flags";
 import { REPORT_USAGE, runReport } from "./report-command";
+import { CHECK_USAGE, runCheck } from "./check-command";
 import { cliStore, staleLine } from "./snapshot-flags";
 
 const USAGE = `Usage:
@@ -21,13 +22,14 @@ const USAGE = `Usage:
                                            any OMSPAN function; a grid prints as tab-separated rows
   omspan claims                            the key's claims (who, fiscal year)
 ${REPORT_USAGE}
+${CHECK_USAGE}
 Datasets: ${DATASET_IDS.join(", ")}
 Connection: --upstream URL --key-file FILE | --key KEY (or OMSPAN_UPSTREAM, OMSPAN_KEY).
 Without an upstream, an embedded simulator answers (--profile demo|full, --year YYYY).
 Snapshots: --snapshot-dir DIR (or OMSPAN_SNAPSHOT_DIR) keeps each pull; --allow-stale answers from the
 newest one when OMSPAN cannot be reached (exit 0, one stderr line naming its as-of).
 Exit codes: 0 ok, 2 usage, 3 key refused, 4 no data, 5 wrong parameter, 6 unreachable, 7 bad answer,
-8 workbook file (open in Excel, unreadable, a table in the way).`;
+8 workbook file (open in Excel, unreadable, a table in the way), 9 check: something at stop.`;
 
 function progress(enabled: boolean) {
   if (!enabled) return undefined;
@@ -36,6 +38,7 @@ function progress(enabled: boolean) {
 
 async function run(argv: string[]): Promise<number> {
   if (argv[0] === "report") return runReport(argv.slice(1));
+  if (argv[0] === "check") return runCheck(argv.slice(1));
   const { values, positionals } = parseFlags(argv, {
       upstream: { type: "string" },
       key: { type: "string" },

@@ -91,7 +91,7 @@ export async function checkWorkbook(model: WorkbookModel, source: CheckSource, i
     const findings = found.get(id) ?? [];
     const note = skipped.get(id);
     const worst = findings.reduce<Finding["severity"] | undefined>((w, x) => (!w || rank[x.severity] > rank[w] ? x.severity : w), undefined);
-    return { id, title: CHECK_TITLES[id], status: worst ?? (note ? "skipped" : "ok"), findings, ...(note ? { note } : {}) };
+    return { id, title: CHECK_TITLES[id], status: worst ?? (note ? "skipped" : "ok"), findings, examined: ctx.examined.get(id) ?? 0, ...(note ? { note } : {}) };
   });
   const all = outcomes.flatMap((o) => o.findings);
   const count = (s: Finding["severity"]) => all.filter((x) => x.severity === s).length;

@@ -58,6 +58,12 @@ export class CheckContext {
     return this.grids.get(sheet.toLowerCase());
   }
 
+  /** How many figures, cells or marks each check examined (an "ok" that examined nothing says so). */
+  readonly examined = new Map<CheckId, number>();
+  count(check: CheckId, n = 1): void {
+    this.examined.set(check, (this.examined.get(check) ?? 0) + n);
+  }
+
   /** A finding, its cells capped at `maxCells`. */
   finding(check: CheckId, severity: Severity, message: Label, cells: readonly CellRef[] = []): Finding {
     const max = this.options.maxCells;

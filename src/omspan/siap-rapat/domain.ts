@@ -106,6 +106,7 @@ export function domainChecks(ctx: CheckContext, layouts: readonly ReportLayout[]
   const out = { overspent: [] as Finding[], negative: [] as Finding[], kurva: [] as Finding[] };
   for (const layout of layouts) {
     const g = layout.grid;
+    ctx.count("domain.overspent", layout.calls.length);
     for (const line of overspentLines(ctx, layout, minus)) {
       const over = { en: rupiah(line.over, "en"), id: rupiah(line.over, "id") };
       out.overspent.push(
@@ -123,6 +124,7 @@ export function domainChecks(ctx: CheckContext, layouts: readonly ReportLayout[]
     }
     const negative: CellRef[] = [];
     if (layout.report.template === "realisasi-bulanan" || layout.report.template === "ringkasan-satker") {
+      ctx.count("domain.negative", layout.calls.length);
       for (const c of layout.calls) if (c.name === "REALISASI.BULAN" && typeof c.value === "number" && c.value < 0) negative.push(g.ref(c.row, c.col));
     }
     if (negative.length) {
@@ -130,6 +132,7 @@ export function domainChecks(ctx: CheckContext, layouts: readonly ReportLayout[]
     }
     const k = layout.report.template === "kurva-s" ? kurvaRows(layout) : undefined;
     if (k) {
+      ctx.count("domain.kurva-s", 12);
       for (let m = 1; m <= 12; m++) {
         const v = numberOf(g.value(k.first + m - 1, 4));
         if (v === undefined || Math.abs(v) <= ctx.options.kurvaSThreshold) continue;

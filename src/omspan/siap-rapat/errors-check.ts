@@ -72,6 +72,8 @@ export function errorChecks(ctx: CheckContext): { omspan: Finding[]; dependent: 
     const own = tables.filter((t) => t.sheet.toLowerCase() === grid.name.toLowerCase());
     const isReport = reports.has(grid.name.toLowerCase());
     for (const c of grid.cells()) {
+      if (c.formula) ctx.count(isOmspanFormula(c.formula) ? "errors.omspan" : "errors.dependent");
+      if (isReport) ctx.count("errors.ref");
       const code = errorOf(c.value);
       if (isReport && (code === "#REF!" || c.formula?.toUpperCase().includes("#REF!"))) add(ref, grid.ref(c.row, c.col), "#REF!");
       if (!code) continue;

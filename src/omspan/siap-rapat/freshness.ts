@@ -104,6 +104,9 @@ export function freshnessChecks(ctx: CheckContext, layouts: readonly ReportLayou
   const compared = marks.filter((m) => m.kind !== "answer" || ctx.data.live);
   const out = { generation: [] as Finding[], spread: [] as Finding[], cutoff: [] as Finding[], cutoffAge: [] as Finding[], stale: [] as Finding[] };
 
+  ctx.count("freshness.generation", compared.length);
+  ctx.count("freshness.spread", compared.length);
+  ctx.count("freshness.stale", marks.length);
   const byDataset = new Map<DatasetId, Mark[]>();
   for (const m of compared) byDataset.set(m.dataset, [...(byDataset.get(m.dataset) ?? []), m]);
   for (const [dataset, ms] of byDataset) {
@@ -145,6 +148,7 @@ export function freshnessChecks(ctx: CheckContext, layouts: readonly ReportLayou
   }
 
   const cut = compared.filter((m) => m.maxDate !== undefined);
+  ctx.count("freshness.cutoff", cut.length);
   const days = [...new Set(cut.map((m) => m.maxDate!))].sort((a, b) => a - b);
   if (days.length > 1) {
     const early = cut.filter((m) => m.maxDate === days[0]);
@@ -165,6 +169,7 @@ export function freshnessChecks(ctx: CheckContext, layouts: readonly ReportLayou
   const holidays = new Set(ctx.options.holidays.map((d) => Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10)) / 86_400_000));
   const today = Math.floor(dateToExcelDateTime(ctx.now)) - 25569;
   const ages = (cut.length ? cut : marks.filter((m) => m.maxDate !== undefined)).map((m) => m.maxDate!);
+  ctx.count("freshness.cutoff-age", ages.length);
   if (ages.length) {
     const oldest = Math.min(...ages);
     const age = workingDaysBetween(oldest, today, holidays);

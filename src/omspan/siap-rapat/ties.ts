@@ -47,6 +47,7 @@ export function tieTotals(ctx: CheckContext, layout: ReportLayout): Finding[] {
         if (e instanceof NoExpectation) continue; // % and rank columns: no total to tie
         throw e;
       }
+      ctx.count("ties.totals");
       const f = differs(ctx, g.ref(t.row, col), numberOf(g.value(t.row, col)), want);
       if (f) out.push(f);
     }
@@ -73,6 +74,7 @@ function tieKurva(ctx: CheckContext, layout: ReportLayout): Finding[] {
   const out: Finding[] = [];
   const pagu = call("PAGU", f === undefined ? scope : [...scope, f]);
   if (pagu !== undefined) {
+    ctx.count("ties.totals");
     const d = differs(ctx, g.ref(k.paguRow, 1), numberOf(g.value(k.paguRow, 1)), pagu);
     if (d) out.push(d);
   }
@@ -80,6 +82,7 @@ function tieKurva(ctx: CheckContext, layout: ReportLayout): Finding[] {
     const want = call("REALISASI.BULAN", [...scope, m, true, ...(f === undefined ? [] : [f])]);
     if (want === undefined) continue;
     const row = k.first + m - 1;
+    ctx.count("ties.totals");
     const d = differs(ctx, g.ref(row, 2), numberOf(g.value(row, 2)), want);
     if (d) out.push(d);
   }
@@ -102,7 +105,9 @@ export function tieMonths(ctx: CheckContext, layout: ReportLayout): Finding[] {
       if (v === undefined) all = false;
       else sum += v;
     }
-    if (!all || Math.abs(sum - cum) <= ctx.options.tolerance) continue;
+    if (!all) continue;
+    ctx.count("ties.months");
+    if (Math.abs(sum - cum) <= ctx.options.tolerance) continue;
     const at = `${g.name}!${a1Of(r, cols.cumulative)}`;
     out.push(
       ctx.finding(
@@ -167,7 +172,9 @@ export function tieReports(ctx: CheckContext, layouts: readonly ReportLayout[]):
       for (const what of ["pagu", "realisasi"] as const) {
         const x = a[what];
         const y = b[what];
-        if (!x || !y || x.value === undefined || y.value === undefined || Math.abs(x.value - y.value) <= ctx.options.tolerance) continue;
+        if (!x || !y || x.value === undefined || y.value === undefined) continue;
+        ctx.count("ties.reports");
+        if (Math.abs(x.value - y.value) <= ctx.options.tolerance) continue;
         const name = what === "pagu" ? label("pagu", "pagu") : label("realisation", "realisasi");
         out.push(
           ctx.finding(

@@ -46,6 +46,8 @@ export interface CheckOutcome {
   readonly findings: readonly Finding[];
   /** Why a check was skipped (no report of that kind, data that could not be had). */
   readonly note?: Label;
+  /** How many figures, cells or as-of marks it examined. */
+  readonly examined: number;
 }
 
 export interface CheckReport {
