@@ -5,9 +5,10 @@
  * data they came from). It only reads the file: nothing is written, so a file open in Excel can be
  * checked. Exit 0 when nothing is at stop (warnings and notes may remain), 9 when something is (the
  * workbook-file exit 8 stays "the file could not be read", so a script can tell a bad report from an
- * unreadable file), 2 for usage.
+ * unreadable file), 2 for usage; a pull that failed (and no snapshot may answer) keeps its own code (6 …).
  */
 import { langFromTag, type Lang } from "../omspan/i18n";
+import type { DatasetId } from "../omspan/routes";
 import { InvalidArgumentError } from "../omspan/errors";
 import { checkWorkbook, statusWord, type CheckReport } from "../omspan/siap-rapat";
 import { XlsxBook } from "../xlsx/book";
@@ -73,10 +74,17 @@ export async function runCheck(argv: readonly string[], env: NodeJS.ProcessEnv =
   const model = xlsxWorkbookModel(XlsxBook.open(await readWorkbookFile(file)));
   const store = cliStore({ snapshotDir: values["snapshot-dir"], allowStale: values["allow-stale"] }, env);
   const c = await openConnection({ upstream: values.upstream, key: values.key, keyFile: values["key-file"], profile: values.profile, year: values.year }, env);
+  // A pull that failed (OMSPAN down, no snapshot allowed): the checks that can run still print, then the
+  // failure's own exit code (6 unreachable, 3 key refused …) — the figures could not be compared.
+  const failures: unknown[] = [];
+  const data = (d: DatasetId) => store.get(c.conn, d).catch((e: unknown) => {
+    failures.push(e);
+    throw e;
+  });
   try {
     const report = await checkWorkbook(
       model,
-      { live: false, data: (d) => store.get(c.conn, d) },
+      { live: false, data },
       {
         ...(values.today ? { now: new Date(`${values.today}T12:00:00`) } : {}),
         ...(age !== undefined ? { maxCutoffAgeWorkingDays: Math.round(age) } : {}),
@@ -86,7 +94,9 @@ export async function runCheck(argv: readonly string[], env: NodeJS.ProcessEnv =
     );
     const lang = langFromTag((env.LC_ALL || env.LC_MESSAGES || env.LANG || "en").replace("_", "-"));
     process.stdout.write(values.json ? JSON.stringify(report, null, 2) + "\n" : formatCheckReport(report, lang));
-    return report.counts.stop > 0 ? EXIT.checkStop : EXIT.ok;
+    if (report.counts.stop > 0) return EXIT.checkStop;
+    if (failures.length) throw failures[0];
+    return EXIT.ok;
   } finally {
     await store.settled();
     await c.close();

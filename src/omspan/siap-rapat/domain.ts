@@ -64,8 +64,10 @@ function overspentLines(ctx: CheckContext, layout: ReportLayout, minus: Set<stri
   if (layout.report.template === "realisasi-bulanan") {
     const cols = monthColumns(layout);
     if (!cols) return lines;
-    for (const c of layout.calls) {
-      if (c.name !== "PAGU" || c.col !== 1) continue;
+    // Akun rows: a pagu call, or month calls (a pagu typed over by hand is still that akun's line).
+    const rows = [...new Set(layout.calls.filter((c) => (c.name === "PAGU" && c.col === 1) || (c.name === "REALISASI.BULAN" && c.col >= 2)).map((c) => c.row))];
+    for (const row of rows) {
+      const c = { row };
       const pagu = numberOf(g.value(c.row, 1));
       const cum = numberOf(g.value(c.row, cols.cumulative));
       if (pagu === undefined || cum === undefined || cum <= pagu + tol) continue;

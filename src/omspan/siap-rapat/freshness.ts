@@ -6,6 +6,7 @@
  * in Excel, where they are what the cells show — the store's answers.
  */
 import { asOfCaption, asOfStatus, dateToExcelDateTime, formatAsOfTime, formatDay, parseTableQuery, type DatasetId, type Label } from "../index";
+import { a1Of } from "../sheet-calc";
 import type { CheckContext } from "./context";
 import type { CellRef } from "./model";
 import type { ReportLayout } from "./report-layout";
@@ -57,7 +58,8 @@ function marksOf(ctx: CheckContext, layouts: readonly ReportLayout[]): Mark[] {
       dataset: t.entry.query.dataset,
       serial: dateToExcelDateTime(new Date(asOf.fetchedAt)),
       ...(asOf.maxDate !== undefined ? { maxDate: asOf.maxDate } : {}),
-      cell: grid && t.area.top > 0 ? grid.ref(t.area.top - 1, t.area.left) : { sheet: t.sheet, address: "" },
+      // Its as-of line above it, or (a table at the sheet's top) its first header cell.
+      cell: { sheet: t.sheet, address: a1Of(Math.max(0, t.area.top - 1), t.area.left) },
       kind: "table",
       ...(status ? { status } : {}),
     });

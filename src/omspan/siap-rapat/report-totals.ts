@@ -78,13 +78,18 @@ export function reportTotals(layout: ReportLayout): TotalRow[] {
 
 /** Kurva S: the pagu cell and the first month's row (the header is three rows below the pagu). */
 export function kurvaRows(layout: ReportLayout): { paguRow: number; first: number; month: number } | undefined {
-  const pagu = layout.calls.find((c) => c.name === "PAGU" && c.col === 1);
-  if (!pagu) return undefined;
-  const first = pagu.row + 4;
+  // The pagu cell: its PAGU call, or — typed over by hand — the cell every month's % formula divides by.
+  let paguRow = layout.calls.find((c) => c.name === "PAGU" && c.col === 1)?.row;
+  for (let r = 0; paguRow === undefined && r < layout.grid.rowEnd; r++) {
+    const m = /\$B\$(\d+)/.exec(layout.grid.formula(r, 3) ?? "");
+    if (m) paguRow = Number(m[1]) - 1;
+  }
+  if (paguRow === undefined) return undefined;
+  const first = paguRow + 4;
   let month = layout.month ?? 0;
   // A month whose cell was typed over still has its % formula beside it.
   for (let m = 1; m <= 12; m++) if (layout.grid.formula(first + m - 1, 3)) month = Math.max(month, m);
-  return { paguRow: pagu.row, first, month };
+  return { paguRow, first, month };
 }
 
 /** Realisasi per akun per bulan: the month columns and the cumulative column. */
