@@ -12,6 +12,8 @@ import { localizeError } from "../omspan/messages";
 import { cellText } from "../omspan/tables";
 import { gridCounts, type GridCell, type GridCounts, type ReportGrid } from "../omspan/templates";
 import type { LineChart } from "../omspan/templates/grid";
+import type { TemplateId } from "../omspan/templates";
+import { REPORT_TEMPLATE_MARK, parseReportMark, reportMarkFormula } from "../omspan/siap-rapat/report-mark";
 import { NUMBER_FORMAT, STYLE_LOOK, widthPoints } from "./report-format";
 import { parseA1 } from "./a1";
 import { CHUNK_BYTES } from "./table-writer";
@@ -243,6 +245,9 @@ export async function writeReport(
   opts.onProgress?.({ phase: "sheet", rowsWritten: 0, rowCount });
   try {
     const sheet = sheets.add(name);
+    // The mark Siap Rapat recognises a report by (src/omspan/siap-rapat/report-mark.ts), as the file writer adds it.
+    const template = parseReportMark(reportMarkFormula(grid.template as TemplateId));
+    if (template) sheet.names.add(REPORT_TEMPLATE_MARK, reportMarkFormula(template), "OMSPAN for Excel: a report built by the add-in").visible = false;
     grid.columnWidths.forEach((w, c) => (sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = widthPoints(w)));
     for (const { from, to } of reportChunks(grid)) {
       context.workbook.application.suspendApiCalculationUntilNextSync();
