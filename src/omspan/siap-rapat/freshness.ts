@@ -36,7 +36,8 @@ function captionNotes(): { stale: string[]; frozen: string[] } {
   return notes;
 }
 
-const SECOND = 1 / 86_400;
+/** One pull has one as-of to the millisecond (the registry keeps it as ISO, an ASOF cell as a serial). */
+const SAME_PULL = 2 / 86_400_000;
 /** An ASOF serial (local time, no zone) back as the moment it names, shown as the pane shows as-of times. */
 function time(serial: number): string {
   const local = Math.round((serial - 25569) * 86_400_000);
@@ -113,7 +114,7 @@ export function freshnessChecks(ctx: CheckContext, layouts: readonly ReportLayou
   for (const m of compared) byDataset.set(m.dataset, [...(byDataset.get(m.dataset) ?? []), m]);
   for (const [dataset, ms] of byDataset) {
     const first = ms[0]!;
-    const odd = ms.filter((m) => Math.abs(m.serial - first.serial) > SECOND);
+    const odd = ms.filter((m) => Math.abs(m.serial - first.serial) > SAME_PULL);
     if (!odd.length) continue;
     const o = odd[0]!;
     out.generation.push(
