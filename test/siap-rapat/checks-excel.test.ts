@@ -85,7 +85,7 @@ test("a workbook that passes: refreshed, checked, the marked Siap Rapat sheet wr
   expect(xl.values("'Siap Rapat'!A1")).toEqual([["my own notes"]]);
   expect(xl.model.sheet("Siap Rapat (2)")!.names.get("omspan_siap_rapat")?.visible).toBe(false);
   expect(String(xl.values("'Siap Rapat (2)'!A2")[0]![0])).toMatch(/Nothing at STOP/);
-  expect(r.presentable.sort()).toEqual(["Data", "Kurva S Sep", "Monthly Realisation Sep", "Work Unit Summary Sep"]);
+  expect([...r.presentable].sort()).toEqual(["Data", "Kurva S Sep", "Monthly Realisation Sep", "Work Unit Summary Sep"]);
   // Run again: the same (marked) sheet is rewritten, no third one.
   const again = await siapRapat({ ...deps, options: { now: noon(TODAY) } });
   expect(again.sheet).toBe("Siap Rapat (2)");
