@@ -109,3 +109,13 @@ export async function keepPresentedVersion(deps: TableDeps, sheets: readonly str
   }
   return { copies };
 }
+
+/** *Go to* a finding's cell: its sheet shown, the cell selected. */
+export async function goToCell(cell: { readonly sheet: string; readonly address: string }): Promise<void> {
+  await runExcel(async (context) => {
+    const sheet = context.workbook.worksheets.getItem(cell.sheet);
+    sheet.activate();
+    sheet.getRange(cell.address).select();
+    await context.sync();
+  });
+}

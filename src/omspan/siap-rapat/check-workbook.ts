@@ -4,7 +4,10 @@
  * a check that could not run says why. Pure of Office and files: the Excel adapter, the file adapter
  * and the tests all call `checkWorkbook`.
  */
-import { formulaSpec, localizeError, type DatasetId, type Label } from "../index";
+import type { Label } from "../datasets/columns";
+import { formulaSpec } from "../formulas";
+import { localizeError } from "../messages";
+import type { DatasetId } from "../routes";
 import { omspanCells } from "../sheet-calc";
 import { CheckContext, loadCheckData, type CheckSource } from "./context";
 import { domainChecks } from "./domain";

@@ -3,7 +3,9 @@
  * are compared against (pulled once per dataset before the checks run, failures kept to say why a check
  * was skipped), the options, and a way to make findings with at most `maxCells` cells each.
  */
-import type { DatasetData, DatasetId, Label } from "../index";
+import type { Label } from "../datasets/columns";
+import type { DatasetData } from "../dataset-data";
+import type { DatasetId } from "../routes";
 import type { CellRef, WorkbookModel } from "./model";
 import { SheetGrid } from "./sheet-grid";
 import type { CheckId, CheckOptions, Finding, Severity } from "./types";

@@ -5,7 +5,11 @@
  * figures disagree with SPAN's own funds); DataFA's own pagu-minus lines (Sisa dana); negative
  * realisation (corrections) as information; Kurva S months deviating from plan beyond the threshold.
  */
-import { AKUN_RULE, SATKER_RULE, codeMatches, datasetSpec, parseCodeFilter, parseFilterPairs, textAt, numberAt, type DatasetData } from "../index";
+import type { DatasetData } from "../dataset-data";
+import { datasetSpec } from "../datasets/catalog";
+import { AKUN_RULE, SATKER_RULE, codeMatches, parseCodeFilter } from "../query/code-filter";
+import { parseFilterPairs } from "../query/filter-pairs";
+import { numberAt, textAt } from "../table";
 import type { CheckContext } from "./context";
 import type { CellRef, ModelValue } from "./model";
 import { isModelError } from "./model";

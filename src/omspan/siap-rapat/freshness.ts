@@ -5,7 +5,11 @@
  * The marks are the tables' registry rows and as-of lines, the reports' `=OMSPAN.ASOF(…)` cells, and —
  * in Excel, where they are what the cells show — the store's answers.
  */
-import { asOfCaption, asOfStatus, dateToExcelDateTime, formatAsOfTime, formatDay, parseTableQuery, type DatasetId, type Label } from "../index";
+import { asOfStatus, formatAsOfTime } from "../as-of";
+import { dateToExcelDateTime, formatDay } from "../convert";
+import type { Label } from "../datasets/columns";
+import type { DatasetId } from "../routes";
+import { asOfCaption, parseTableQuery } from "../tables";
 import { a1Of } from "../sheet-calc";
 import type { CheckContext } from "./context";
 import type { CellRef } from "./model";

@@ -6,7 +6,7 @@
  * so that it can be folded into the workbook port the refresh uses (src/omspan/workbook) as its
  * read side. Nothing here writes: the checks never touch a user's sheet.
  */
-import type { RegistryEntry } from "../index";
+import type { RegistryEntry } from "../tables";
 import type { Area } from "../sheet-calc";
 import type { TemplateId } from "../templates";
 

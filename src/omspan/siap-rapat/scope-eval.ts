@@ -7,7 +7,8 @@
  * the rows above it (which Excel computed anyway): an akun missing from the report, a cell typed over
  * by hand or a formula pointing at the wrong row shows as a difference.
  */
-import { evaluateFormula, formulaSpec, type DatasetData } from "../index";
+import type { DatasetData } from "../dataset-data";
+import { evaluateFormula, formulaSpec } from "../formulas";
 import type { Node } from "../sheet-calc";
 import { isModelError } from "./model";
 import type { ReportLayout } from "./report-layout";

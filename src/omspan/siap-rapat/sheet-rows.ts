@@ -5,7 +5,9 @@
  * (`=HYPERLINK("#'Laporan'!B12";…)` in Excel's invariant form). Every text goes through the formula
  * guard: a message is never read as a formula.
  */
-import { cellText, formatAsOfTime, type Lang } from "../index";
+import { formatAsOfTime } from "../as-of";
+import type { Lang } from "../i18n";
+import { cellText } from "../tables";
 import type { CellRef } from "./model";
 import type { CheckReport, CheckStatus } from "./types";
 

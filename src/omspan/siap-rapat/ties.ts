@@ -4,7 +4,7 @@
  * bulan add up to its cumulative column; two reports of the same scope and month agree on pagu and
  * realisation (Ringkasan satker, Realisasi per akun per bulan, Kurva S).
  */
-import { evaluateFormula, formulaSpec } from "../index";
+import { evaluateFormula, formulaSpec } from "../formulas";
 import { a1Of } from "../sheet-calc";
 import type { CheckContext } from "./context";
 import type { CellRef } from "./model";

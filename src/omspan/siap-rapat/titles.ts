@@ -1,5 +1,5 @@
 /** What each check is called, in the words a finance officer uses (the sheet, the pane, the CLI). */
-import type { Label } from "../index";
+import type { Label } from "../datasets/columns";
 import type { CheckId } from "./types";
 
 export const CHECK_TITLES: Readonly<Record<CheckId, Label>> = {

@@ -5,7 +5,7 @@
  * zod schema, so the pane, the CLI and the tests give them the same way.
  */
 import { z } from "zod";
-import type { Label } from "../index";
+import type { Label } from "../datasets/columns";
 import type { CellRef } from "./model";
 
 export const CHECK_IDS = [
