@@ -86,7 +86,7 @@ module.exports = (env, argv) => {
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       functions: "./src/functions/functions.ts",
-      commands: "./src/commands/commands.ts",
+      commands: ["./src/commands/commands.ts", "./src/commands/siap-rapat-command.ts"],
     },
     output: {
       path: path.resolve(__dirname, "dist"),

@@ -16,10 +16,15 @@ export const EXIT = {
   wrongParameter: 5,
   unreachable: 6,
   badAnswer: 7,
-  /** A workbook file open in Excel, unreadable or not an .xlsx, or a table in the way. */
-  workbookFile: 8,
+  /**
+   * The command ran and found what it looks for (the issues' contract): `omspan check`, something at
+   * stop; `omspan reconcile`, differences remain. Never a failure to run: those keep their own codes.
+   */
+  found: 8,
   /** A workbook frozen for a meeting (its pin in the registry sheet): unfreeze it in Excel first. */
   frozen: 9,
+  /** A workbook file open in Excel, unreadable or not an .xlsx, or a table in the way. */
+  workbookFile: 10,
 } as const;
 
 export function exitCodeOf(err: unknown): number {

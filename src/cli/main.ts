@@ -15,6 +15,7 @@ import { parseFlags } from "./parse-flags";
 import { REPORT_USAGE, runReport } from "./report-command";
 import { REFRESH_USAGE, runRefresh } from "./refresh-command";
 import { RECONCILE_USAGE, runReconcile } from "./reconcile-command";
+import { CHECK_USAGE, runCheck } from "./check-command";
 import { cliStore, staleLine } from "./snapshot-flags";
 
 const USAGE = `Usage:
@@ -25,13 +26,15 @@ const USAGE = `Usage:
 ${REPORT_USAGE}
 ${REFRESH_USAGE}
 ${RECONCILE_USAGE}
+${CHECK_USAGE}
 Datasets: ${DATASET_IDS.join(", ")}
 Connection: --upstream URL --key-file FILE | --key KEY (or OMSPAN_UPSTREAM, OMSPAN_KEY).
 Without an upstream, an embedded simulator answers (--profile demo|full, --year YYYY).
 Snapshots: --snapshot-dir DIR (or OMSPAN_SNAPSHOT_DIR) keeps each pull; --allow-stale answers from the
 newest one when OMSPAN cannot be reached (exit 0, one stderr line naming its as-of).
 Exit codes: 0 ok, 2 usage, 3 key refused, 4 no data, 5 wrong parameter, 6 unreachable, 7 bad answer,
-8 workbook file (open in Excel, unreadable, a table in the way), 9 workbook frozen (unfreeze it in Excel).`;
+8 found (check: something at stop; reconcile: differences remain), 9 workbook frozen (unfreeze it in
+Excel), 10 workbook file (open in Excel, unreadable, a table in the way).`;
 
 function progress(enabled: boolean) {
   if (!enabled) return undefined;
@@ -42,6 +45,7 @@ async function run(argv: string[]): Promise<number> {
   if (argv[0] === "report") return runReport(argv.slice(1));
   if (argv[0] === "refresh") return runRefresh(argv.slice(1));
   if (argv[0] === "reconcile") return runReconcile(argv.slice(1));
+  if (argv[0] === "check") return runCheck(argv.slice(1));
   const { values, positionals } = parseFlags(argv, {
       upstream: { type: "string" },
       key: { type: "string" },

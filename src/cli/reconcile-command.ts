@@ -6,10 +6,10 @@
  * through the file report writer: SUMIFS over its copy of the ledger beside OMSPAN.REALISASI.BULAN, every
  * value computed).
  *
- * Exit codes: 0 when everything matches (nothing unmatched, no difference, no unreadable row);
- * EXIT_DIFFERENCES (9) when differences remain — 8 already means "a workbook file could not be read or
- * written", and `--xlsx` can meet both, so a script must be able to tell a finished reconciliation with
- * differences from a report that was never written; 2 for usage; the other codes as every command.
+ * Exit codes: 0 when everything matches (nothing unmatched, no difference, no unreadable row); 8
+ * (EXIT.found) when differences remain; 10 when a workbook file could not be read or written (`--xlsx`
+ * can meet both, so a script tells a finished reconciliation with differences from a report never
+ * written); 2 for usage; the other codes as every command.
  */
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -28,13 +28,11 @@ import { EXIT } from "./exit-codes";
 import { parseFlags } from "./parse-flags";
 import { reconcileCsv, reconcileJson, reconcileText } from "./reconcile-output";
 
-/** Differences remain (not 8: that is a workbook file that could not be read or written). */
-export const EXIT_DIFFERENCES = 9;
 
 export const RECONCILE_USAGE = `  omspan reconcile <ledger.csv|ledger.xlsx[:Sheet]> --satker CODE [--from yyyy-mm-dd --to yyyy-mm-dd]
                 [--tolerance-days N] [--json | --out DIR | --xlsx FILE.xlsx] [--lang id|en]
                                            the satker's books against OMSPAN; exit 0 all matched,
-                                           ${EXIT_DIFFERENCES} differences remain`;
+                                           ${EXIT.found} differences remain`;
 
 const usage = (en: string, id: string, value?: string) => new InvalidArgumentError("reconcile", { en, id }, value);
 
@@ -136,7 +134,7 @@ export async function runReconcile(argv: readonly string[]): Promise<number> {
         ? `omspan: ${result.considered.ledger} baris buku, ${result.considered.omspan} baris OMSPAN; hanya di buku ${result.unmatched.ledger.length}, hanya di OMSPAN ${result.unmatched.omspan.length}, tidak terbaca ${read.bad.length}\n`
         : `omspan: ${result.considered.ledger} ledger rows, ${result.considered.omspan} OMSPAN rows; ledger only ${result.unmatched.ledger.length}, OMSPAN only ${result.unmatched.omspan.length}, unreadable ${read.bad.length}\n`,
     );
-    return balanced ? EXIT.ok : EXIT_DIFFERENCES;
+    return balanced ? EXIT.ok : EXIT.found;
   } finally {
     await c.close();
   }

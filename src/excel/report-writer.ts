@@ -12,6 +12,8 @@ import { localizeError } from "../omspan/messages";
 import { cellText } from "../omspan/tables";
 import { gridCounts, type GridCell, type GridCounts, type ReportGrid } from "../omspan/templates";
 import type { LineChart } from "../omspan/templates/grid";
+import type { TemplateId } from "../omspan/templates";
+import { REPORT_TEMPLATE_MARK, parseReportMark, reportMarkFormula } from "../omspan/siap-rapat/report-mark";
 import { NUMBER_FORMAT, STYLE_LOOK, widthPoints } from "./report-format";
 import { parseA1 } from "../omspan/workbook/a1";
 import { CHUNK_BYTES } from "./table-writer";
@@ -270,6 +272,9 @@ export async function writeReport(
   opts.onProgress?.({ phase: "sheet", rowsWritten: 0, rowCount });
   try {
     const sheet = sheets.add(name);
+    // The mark Siap Rapat recognises a report by (src/omspan/siap-rapat/report-mark.ts), as the file writer adds it.
+    const template = parseReportMark(reportMarkFormula(grid.template as TemplateId));
+    if (template) sheet.names.add(REPORT_TEMPLATE_MARK, reportMarkFormula(template), "OMSPAN for Excel: a report built by the add-in").visible = false;
     await writeGridCells(context, sheet, grid, sync, opts.onProgress);
     // Frozen panes go to the active sheet's view (office-js #3148): the new sheet is activated first.
     sheet.activate();

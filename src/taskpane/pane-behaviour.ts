@@ -16,6 +16,8 @@ import type { Pin } from "../omspan/snapshots/pin";
 import { settings } from "../shared-runtime";
 import type { FreezeActions } from "./snapshots/FreezeCard";
 import type { SnapshotSettingsActions } from "./snapshots/SnapshotSettings";
+import { goToCell, keepPresentedVersion, onSiapRapatDone, siapRapat } from "../excel/siap-rapat";
+import type { SiapRapatActions } from "./siap-rapat/SiapRapatCard";
 
 type Mode = "office" | "preview";
 
@@ -96,5 +98,16 @@ export function snapshotSettingsBehaviour(connected: boolean): SnapshotSettingsA
   return {
     setPullOnOpen: (on) => settings.set({ pullOnOpen: on }),
     ...(connected ? { usage: () => session.snapshotUsage(), clear: () => session.clearSnapshots() } : {}),
+  };
+}
+
+/** The Siap Rapat card's behaviour inside Excel: run (refresh, check, sheet), keep the presented version then freeze, go to a cell. */
+export function siapRapatBehaviour(lang: Lang, freeze: FreezeActions): SiapRapatActions {
+  const deps = { store: session.store, connection: () => session.connection(), lang: () => lang };
+  return {
+    run: () => siapRapat(deps),
+    keep: (sheets) => keepPresentedVersion(deps, sheets, () => freeze.freeze()),
+    goTo: goToCell,
+    subscribe: onSiapRapatDone,
   };
 }

@@ -11,7 +11,8 @@ import type { Lang } from "../omspan/i18n";
 import { session } from "../shared-runtime";
 import type { PaneViews } from "./App";
 import { FormulasView } from "./formulas/FormulasView";
-import { formulaBehaviour, freezeBehaviour, refreshBehaviour, useListSeparator } from "./pane-behaviour";
+import { formulaBehaviour, freezeBehaviour, refreshBehaviour, siapRapatBehaviour, useListSeparator } from "./pane-behaviour";
+import { SiapRapatCard } from "./siap-rapat/SiapRapatCard";
 import { FreezeCard } from "./snapshots/FreezeCard";
 import { useStoreStatus } from "./use-store-status";
 import { RefreshView } from "./refresh/RefreshView";
@@ -47,11 +48,20 @@ function ReportsTab({ lang, mode }: { lang: Lang; mode: Mode }) {
 /** Freeze only inside Excel: it pins a workbook, and keeps the pin in the workbook's registry sheet. */
 const freezeActions = freezeBehaviour(excelPinKeeper);
 
+const siapRapatByLang = new Map<Lang, ReturnType<typeof siapRapatBehaviour>>();
+/** One behaviour object per language (a re-render must not resubscribe). */
+function siapRapatActions(lang: Lang) {
+  let a = siapRapatByLang.get(lang);
+  if (!a) siapRapatByLang.set(lang, (a = siapRapatBehaviour(lang, freezeActions)));
+  return a;
+}
+
 function RefreshTab({ lang, mode }: { lang: Lang; mode: Mode }) {
   const { frozen } = useStoreStatus();
   return (
     <>
       {mode === "office" && <FreezeCard frozen={frozen} actions={freezeActions} lang={lang} />}
+      <SiapRapatCard lang={lang} actions={mode === "office" ? siapRapatActions(lang) : undefined} />
       <RefreshView lang={lang} actions={refreshBehaviour(mode, lang)} />
     </>
   );

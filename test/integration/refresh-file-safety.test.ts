@@ -141,7 +141,7 @@ test("a process killed mid-write (after the temporary file, before the rename) l
   expect(Buffer.compare(readFileSync(file), original)).toBe(0);
 });
 
-test("a frozen workbook (its pin in the registry sheet) is refused with exit 9 and how to unfreeze; a file open in Excel with exit 8", async () => {
+test("a frozen workbook (its pin in the registry sheet) is refused with exit 9 and how to unfreeze; a file open in Excel with exit 10", async () => {
   const conn = () => ({ baseUrl: before.baseUrl, key });
   const deps = tableDeps(conn, "id");
   xl = installExcelStandin({ sheets: ["Laporan"] });
@@ -157,7 +157,7 @@ test("a frozen workbook (its pin in the registry sheet) is refused with exit 9 a
   writeFileSync(path.join(dir, "~$terbuka.xlsx"), "owner");
   const openBytes = readFileSync(open);
   const o = await refresh([open]);
-  expect([o.status, o.stderr]).toEqual([8, expect.stringMatching(/terbuka\.xlsx not refreshed .*open in Excel/)]);
+  expect([o.status, o.stderr]).toEqual([10, expect.stringMatching(/terbuka\.xlsx not refreshed .*open in Excel/)]);
   expect(Buffer.compare(readFileSync(open), openBytes)).toBe(0);
 });
 
@@ -198,7 +198,7 @@ test("--values needs --out; with it, a copy without OMSPAN formulas, the workboo
   expect(cells.get("B1")).toMatchObject({ formula: "A1*2", value: 2 * rawOf(raw.after).total });
 });
 
-test("a table that would grow into cells in use is left as it was, exit 8, the rest of the file refreshed", async () => {
+test("a table that would grow into cells in use is left as it was, exit 10, the rest of the file refreshed", async () => {
   const conn = () => ({ baseUrl: before.baseUrl, key });
   const deps = tableDeps(conn, "id");
   xl = installExcelStandin({ sheets: ["Laporan"], evaluate: omspanEvaluator(deps.store, conn) });
@@ -212,7 +212,7 @@ test("a table that would grow into cells in use is left as it was, exit 8, the r
   const bodyBefore = tableContent(xl, "OMSPAN_realisasi").body;
   xl.uninstall();
   const r = await refresh([file]);
-  expect([r.status, r.stderr]).toEqual([8, expect.stringContaining("1 table(s) (0 refreshed, 1 skipped)")]);
+  expect([r.status, r.stderr]).toEqual([10, expect.stringContaining("1 table(s) (0 refreshed, 1 skipped)")]);
   xl = xlsxToStandin(new Uint8Array(readFileSync(file)));
   expect(tableContent(xl, "OMSPAN_realisasi").body).toEqual(bodyBefore);
   expect(xl.values("Laporan!A1")).toEqual([[rawOf(raw.after).total]]);

@@ -158,11 +158,11 @@ test("--values: no OMSPAN formula left, the same values, ordinary totals still f
   for (const [ref, c] of live) if (c.formula?.includes("OMSPAN") && !c.formula.includes("ASOF")) expect([ref, cells.get(ref)!.value]).toEqual([ref, c.value]);
 });
 
-test("a workbook open in Excel (its ~$ owner file beside it) is refused, exit 8, nothing written", async () => {
+test("a workbook open in Excel (its ~$ owner file beside it) is refused, exit 10, nothing written", async () => {
   const out = path.join(dir, "open.xlsx");
   writeFileSync(path.join(dir, "~$open.xlsx"), "owner");
   const r = await build("kurva-s", out);
-  expect(r.status).toBe(8);
+  expect(r.status).toBe(10);
   expect(r.stderr).toMatch(/open in Excel/);
   expect(existsSync(out)).toBe(false);
 });

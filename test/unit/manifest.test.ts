@@ -166,20 +166,20 @@ describe("manifest.xml", () => {
     expect(resource(metadata).attrs.DefaultValue).toBe(`${ORIGIN}/functions.json`);
   });
 
-  test("every ribbon FunctionName is associated in src/commands/commands.ts, and nothing else is", () => {
-    const source = readFileSync(path.join(ROOT, "src", "commands", "commands.ts"), "utf8");
+  test("every ribbon FunctionName is associated in src/commands/ (commands.ts, siap-rapat-command.ts), and nothing else is", () => {
+    const source = ["commands.ts", "siap-rapat-command.ts"].map((f) => readFileSync(path.join(ROOT, "src", "commands", f), "utf8")).join("\n");
     const associated = [...source.matchAll(/Office\.actions\.associate\(\s*["'`]([\w.$-]+)["'`]/g)].map((m) => m[1]);
     const names = all(doc, "FunctionName").map((f) => f.text.trim());
-    expect(names.sort()).toEqual(["refreshSheet", "refreshWorkbook"]);
+    expect(names.sort()).toEqual(["refreshSheet", "refreshWorkbook", "siapRapat"]);
     expect([...associated].sort()).toEqual(names);
   });
 
-  test("an OMSPAN tab with Show pane, Refresh sheet and Refresh workbook, labelled in Indonesian too", () => {
+  test("an OMSPAN tab with Show pane, Refresh sheet, Refresh workbook and Siap Rapat, labelled in Indonesian too", () => {
     const tab = one(doc, "CustomTab");
     expect(resource(child(tab, "Label")?.attrs.resid).attrs.DefaultValue).toBe("OMSPAN");
     const controls = all(tab, "Control");
     const labels = controls.map((c) => resource(child(c, "Label")?.attrs.resid).attrs.DefaultValue);
-    expect(labels).toEqual(["Show pane", "Refresh sheet", "Refresh workbook"]);
+    expect(labels).toEqual(["Show pane", "Refresh sheet", "Refresh workbook", "Siap Rapat"]);
     const texts = [
       ...all(tab, "Label"),
       ...controls.map((c) => one(c, "Description")),

@@ -5,7 +5,9 @@
  * page wide with the header rows as print titles, Kurva S's chart), with every cached value set.
  */
 import { gridBook, recalculateWithOmspan, valuesByCell, type PullDatasets, type Scalar, type Unevaluated } from "../../omspan/sheet-calc";
-import type { ReportGrid } from "../../omspan/templates";
+import { REPORT_TEMPLATE_MARK, parseReportMark, reportMarkFormula } from "../../omspan/siap-rapat/report-mark";
+import type { ReportGrid, TemplateId } from "../../omspan/templates";
+import { addHiddenSheetName } from "../hidden-name";
 import { XlsxBook } from "../book";
 import { CONTENT, REL } from "../package";
 import { blankWorkbook } from "./blank-workbook";
@@ -60,6 +62,9 @@ function addReportSheet(book: XlsxBook, { grid, valueAt }: ReportSheet, xml: str
   const pkg = book.pkg;
   const sheet = book.addSheet(grid.sheetName, xml);
   book.addDefinedName("_xlnm.Print_Titles", printTitles(grid.sheetName, grid.print.titleRows), sheet.index);
+  // The mark Siap Rapat recognises a report by (src/omspan/siap-rapat/report-mark.ts), as Excel's writer adds it.
+  const template = parseReportMark(reportMarkFormula(grid.template as TemplateId));
+  if (template) addHiddenSheetName(book, REPORT_TEMPLATE_MARK, reportMarkFormula(template), sheet.index);
   if (!grid.charts.length) return;
   const drawing = pkg.freeName("xl/drawings/drawing", ".xml");
   const relId = pkg.addRel(sheet.part, REL.drawing, drawing);

@@ -131,9 +131,19 @@ export class BorderProxy extends FormatPart {
   set color(v: string) { this.put("color", v, checkColor); }
 }
 
+/** Excel's default column width in points (8.43 characters of Calibri 11, 64 pixels). */
+export const DEFAULT_COLUMN_WIDTH = 48;
+
 export class RangeFormatProxy extends FormatPart {
   constructor(ctx: StandinContext, target: Target) {
     super(ctx, "RangeFormat", target, "");
+  }
+  /** `columnWidth` reads back (ExcelApi 1.2): the columns' width, or null when they differ. */
+  override snapshot(): Record<string, unknown> {
+    const { sheet, box } = this.target();
+    const widths = new Set<number>();
+    for (let c = box.c0; c < box.c0 + box.cols; c++) widths.add(layoutOf(sheet).columnWidths.get(c) ?? DEFAULT_COLUMN_WIDTH);
+    return { columnWidth: widths.size === 1 ? [...widths][0]! : null };
   }
   get font(): FontProxy { return new FontProxy(this.ctx, this.target); }
   get fill(): FillProxy { return new FillProxy(this.ctx, this.target); }

@@ -27,8 +27,11 @@ const NUMBER_LIKE = /^[+-]?\d+(\.\d+)?$/;
 
 export const isErrorValue = (v: unknown) => typeof v === "string" && ERRORS.includes(v);
 
-/** Evaluates one formula (custom functions included); a promise models an async custom function. */
-export type Evaluator = (formula: string, wb: WorkbookModel) => Scalar | Promise<Scalar> | undefined;
+/**
+ * Evaluates one formula (custom functions included); a promise models an async custom function. `sheet`
+ * is the formula's own sheet, for evaluators that read the cells a formula refers to (SUM and the like).
+ */
+export type Evaluator = (formula: string, wb: WorkbookModel, sheet?: SheetModel) => Scalar | Promise<Scalar> | undefined;
 
 export class SheetModel {
   readonly rows = new Map<number, (Cell | undefined)[]>();
@@ -186,11 +189,11 @@ export class WorkbookModel {
     if (input === null || input === undefined) return; // null leaves the cell as it is (Office.js)
     let row = sheet.rows.get(r);
     if (!row) sheet.rows.set(r, (row = []));
-    this.writeInRow(row, c, input, asFormula);
+    this.writeInRow(row, c, input, asFormula, sheet);
   }
 
   /** The hot path of a chunk write: one row array, cells updated in place. */
-  writeInRow(row: (Cell | undefined)[], c: number, input: unknown, asFormula: boolean): void {
+  writeInRow(row: (Cell | undefined)[], c: number, input: unknown, asFormula: boolean, sheet?: SheetModel): void {
     if (input === null || input === undefined) return;
     let cell = row[c];
     if (!cell) row[c] = cell = { v: "", f: undefined, nf: "General" };
@@ -210,12 +213,12 @@ export class WorkbookModel {
     else if (NUMBER_LIKE.test(s)) cell.v = Number(s);
     else if (first === 61 || first === 43 || first === 45 || first === 64 || (asFormula && first === 61)) {
       cell.f = first === 61 ? s : `=${s}`;
-      this.evaluate(cell);
+      this.evaluate(cell, sheet);
     } else cell.v = s;
   }
 
   /** Runs a cell's formula (async results show #BUSY! until they arrive). */
-  evaluate(cell: Cell): void {
+  evaluate(cell: Cell, sheet?: SheetModel): void {
     const f = cell.f!;
     this.evaluations.push(f);
     const date = /^=DATE\((\d+),(\d+),(\d+)\)$/i.exec(f.replace(/\s|;/g, (m) => (m === ";" ? "," : "")));
@@ -225,7 +228,7 @@ export class WorkbookModel {
       out = this.date1904 ? serial1900 - 1462 : serial1900;
     } else {
       try {
-        out = this.opts.evaluate?.(f, this);
+        out = this.opts.evaluate?.(f, this, sheet);
       } catch {
         out = "#VALUE!";
       }
@@ -248,7 +251,7 @@ export class WorkbookModel {
         for (const cell of row) {
           if (!cell?.f) continue;
           if (isErrorValue(cell.v) && !this.opts.errorCellsRecalculate) continue;
-          this.evaluate(cell);
+          this.evaluate(cell, s);
         }
       }
     }

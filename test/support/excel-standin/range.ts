@@ -9,7 +9,7 @@ import { PAYLOAD_LIMIT, type StandinContext } from "./context";
 import { StandinError, bodyBox, isErrorValue, type Cell, type SheetModel, type WorkbookModel } from "./model";
 import { ProxyBase, pick, type ItemSnapshots } from "./proxy";
 import { deleteUp, insertDown } from "./shift";
-import { ConditionalFormatCollectionProxy, RangeFormatProxy } from "./layout";
+import { ConditionalFormatCollectionProxy, RangeFormatProxy, layoutOf } from "./layout";
 
 export interface RangeRef {
   readonly sheet: SheetModel;
@@ -142,7 +142,8 @@ export class RangeProxy extends ProxyBase {
     const model = this.ctx.model;
     this.call(`Range.${name}`, () => {
       checkNotFiltered(model, this.ref());
-      this.each(v, (row, c, x) => model.writeInRow(row, c, x, asFormula));
+      const { sheet } = this.ref();
+      this.each(v, (row, c, x) => model.writeInRow(row, c, x, asFormula, sheet));
     });
   }
 
@@ -260,13 +261,25 @@ export class RangeProxy extends ProxyBase {
     });
   }
 
-  /** Copies values, formulas and formats (copyType "All"); the destination takes the source's size. */
+  /**
+   * Range.copyFrom (ExcelApi 1.9) as documented: copyType All (values, formulas and formats), Formulas
+   * (formulas and constants, no formats), Values (what the cells show: formulas become their values) or
+   * Formats (number formats, fonts, fills, borders, alignment, conditional formats). The destination
+   * takes the source's size from its top-left cell ("expanded automatically if it is smaller"); a
+   * destination whose rows or columns are a multiple of the source's is filled with repeats of it, as
+   * Excel's paste does (office-js #2674).
+   */
   copyFrom(source: RangeProxy | string, copyType = "All", skipBlanks?: boolean, transpose?: boolean): void {
-    if (copyType !== "All" || skipBlanks || transpose) throw new StandinError("NotImplemented", `copyFrom ${copyType}`);
+    if (copyType === "Link") throw new StandinError("NotImplemented", "copyFrom Link");
+    if (!["All", "Formulas", "Values", "Formats"].includes(copyType)) throw new StandinError("InvalidArgument", `The argument is invalid or missing or has an incorrect format (copyType ${copyType}).`);
+    if (skipBlanks || transpose) throw new StandinError("NotImplemented", "copyFrom skipBlanks / transpose");
     this.call("Range.copyFrom", () => {
       const at = this.ref();
       const src = typeof source === "string" ? this.ctx.model.rangeOf(source) : source.ref();
-      const dst = { sheet: at.sheet, box: { ...at.box, rows: src.box.rows, cols: src.box.cols } };
+      const tiles = (dst: number, s: number) => (dst > s && dst % s === 0 ? dst / s : 1);
+      const down = tiles(at.box.rows, src.box.rows);
+      const across = tiles(at.box.cols, src.box.cols);
+      const dst = { sheet: at.sheet, box: { ...at.box, rows: src.box.rows * down, cols: src.box.cols * across } };
       checkBox(dst.box);
       checkNotFiltered(this.ctx.model, dst);
       // Copied row by row first (source and destination may overlap), then put in place.
@@ -280,11 +293,39 @@ export class RangeProxy extends ProxyBase {
         }
         copies.push(line);
       }
-      copies.forEach((line, r) => {
-        let row = dst.sheet.rows.get(dst.box.r0 + r);
-        if (!row) dst.sheet.rows.set(dst.box.r0 + r, (row = []));
-        for (let c = 0; c < line.length; c++) row[dst.box.c0 + c] = line[c];
-      });
+      const srcLayout = layoutOf(src.sheet);
+      const formats = srcLayout.formats.filter((op) => intersects(op.box, src.box));
+      const conditional = srcLayout.conditional.filter((cf) => intersects(cf.box, src.box));
+      for (let ti = 0; ti < down; ti++) {
+        for (let tj = 0; tj < across; tj++) {
+          const r0 = dst.box.r0 + ti * src.box.rows;
+          const c0 = dst.box.c0 + tj * src.box.cols;
+          copies.forEach((line, r) => {
+            let row = dst.sheet.rows.get(r0 + r);
+            if (!row) dst.sheet.rows.set(r0 + r, (row = []));
+            for (let c = 0; c < line.length; c++) {
+              const x = line[c];
+              const old = row[c0 + c];
+              if (copyType === "All") row[c0 + c] = x ? { ...x } : undefined;
+              else if (copyType === "Formulas") row[c0 + c] = x ? { v: x.v, f: x.f, nf: old?.nf ?? "General" } : old && { ...old, v: "", f: undefined };
+              else if (copyType === "Values") row[c0 + c] = x ? { v: x.v, f: undefined, nf: old?.nf ?? "General" } : old && { ...old, v: "", f: undefined };
+              else row[c0 + c] = { v: old?.v ?? "", f: old?.f, nf: x?.nf ?? "General" };
+            }
+          });
+          if (copyType === "All" || copyType === "Formats") {
+            const shift = (b: Box): Box => {
+              const top = Math.max(b.r0, src.box.r0);
+              const left = Math.max(b.c0, src.box.c0);
+              const bottom = Math.min(b.r0 + b.rows, src.box.r0 + src.box.rows);
+              const right = Math.min(b.c0 + b.cols, src.box.c0 + src.box.cols);
+              return { r0: r0 + top - src.box.r0, c0: c0 + left - src.box.c0, rows: bottom - top, cols: right - left };
+            };
+            const layout = layoutOf(dst.sheet);
+            for (const op of formats) layout.formats.push({ ...op, box: shift(op.box) });
+            for (const cf of conditional) layout.conditional.push({ ...cf, box: shift(cf.box), format: { ...cf.format } });
+          }
+        }
+      }
     });
   }
 
