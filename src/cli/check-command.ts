@@ -7,7 +7,7 @@
  * something is, 10 when the file cannot be read (a script tells a bad report from an unreadable file),
  * 2 for usage; a pull that failed (and no snapshot may answer) keeps its own code (6 …).
  */
-import { langFromTag, type Lang } from "../omspan/i18n";
+import type { Lang } from "../omspan/i18n";
 import type { DatasetId } from "../omspan/routes";
 import { InvalidArgumentError } from "../omspan/errors";
 import { checkWorkbook, statusWord, type CheckReport } from "../omspan/siap-rapat";
@@ -16,7 +16,7 @@ import { readWorkbookFile } from "../xlsx/atomic-file";
 import { xlsxWorkbookModel } from "../xlsx/siap-rapat-model";
 import { openConnection } from "./connect";
 import { EXIT } from "./exit-codes";
-import { parseFlags } from "./parse-flags";
+import { CONNECTION_FLAGS, SNAPSHOT_FLAGS, parseFlags, terminalLang } from "./parse-flags";
 import { cliStore } from "./snapshot-flags";
 
 export const CHECK_USAGE = `  omspan check <book.xlsx> [--json] [--today yyyy-mm-dd] [--max-cutoff-age DAYS]
@@ -51,13 +51,8 @@ export function formatCheckReport(r: CheckReport, lang: Lang): string {
 
 export async function runCheck(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const { values, positionals } = parseFlags(argv, {
-    upstream: { type: "string" },
-    key: { type: "string" },
-    "key-file": { type: "string" },
-    profile: { type: "string" },
-    year: { type: "string" },
-    "snapshot-dir": { type: "string" },
-    "allow-stale": { type: "boolean" },
+    ...CONNECTION_FLAGS,
+    ...SNAPSHOT_FLAGS,
     json: { type: "boolean" },
     today: { type: "string" },
     "max-cutoff-age": { type: "string" },
@@ -92,7 +87,7 @@ export async function runCheck(argv: readonly string[], env: NodeJS.ProcessEnv =
         ...(kurva !== undefined ? { kurvaSThreshold: kurva / 100 } : {}),
       },
     );
-    const lang = langFromTag((env.LC_ALL || env.LC_MESSAGES || env.LANG || "en").replace("_", "-"));
+    const lang = terminalLang(env);
     process.stdout.write(values.json ? JSON.stringify(report, null, 2) + "\n" : formatCheckReport(report, lang));
     if (report.counts.stop > 0) return EXIT.found;
     if (failures.length) throw failures[0];

@@ -4,8 +4,8 @@
  */
 import { isOmspanError } from "../omspan/errors";
 import { localizeError } from "../omspan/messages";
-import { langFromTag } from "../omspan/i18n";
 import { isWorkbookFileError } from "../xlsx/errors";
+import { terminalLang } from "./parse-flags";
 
 export const EXIT = {
   ok: 0,
@@ -54,7 +54,6 @@ export function exitCodeOf(err: unknown): number {
 
 /** The message for stderr, in the terminal's language (LANG/LC_ALL `id_ID…` → Indonesian). */
 export function cliMessage(err: unknown, env: NodeJS.ProcessEnv = process.env): string {
-  const tag = (env.LC_ALL || env.LC_MESSAGES || env.LANG || "en").replace("_", "-");
-  const lang = langFromTag(tag);
+  const lang = terminalLang(env);
   return `omspan: ${isWorkbookFileError(err) ? err.text[lang] : localizeError(err, lang)}`;
 }

@@ -11,7 +11,7 @@ import { parseCalcExpression } from "./calc-expression";
 import { openConnection, type ConnectFlags } from "./connect";
 import { EXIT, cliMessage, exitCodeOf } from "./exit-codes";
 import { formatAnswer, writeTable } from "./output";
-import { parseFlags } from "./parse-flags";
+import { CONNECTION_FLAGS, SNAPSHOT_FLAGS, parseFlags } from "./parse-flags";
 import { REPORT_USAGE, runReport } from "./report-command";
 import { REFRESH_USAGE, runRefresh } from "./refresh-command";
 import { RECONCILE_USAGE, runReconcile } from "./reconcile-command";
@@ -47,15 +47,10 @@ async function run(argv: string[]): Promise<number> {
   if (argv[0] === "reconcile") return runReconcile(argv.slice(1));
   if (argv[0] === "check") return runCheck(argv.slice(1));
   const { values, positionals } = parseFlags(argv, {
-      upstream: { type: "string" },
-      key: { type: "string" },
-      "key-file": { type: "string" },
-      profile: { type: "string" },
-      year: { type: "string" },
+      ...CONNECTION_FLAGS,
       date: { type: "string" },
       format: { type: "string", default: "json" },
-      "snapshot-dir": { type: "string" },
-      "allow-stale": { type: "boolean" },
+      ...SNAPSHOT_FLAGS,
       help: { type: "boolean", short: "h" },
   });
   const [command, arg] = positionals;

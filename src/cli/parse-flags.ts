@@ -5,6 +5,7 @@
  */
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { InvalidArgumentError } from "../omspan/errors";
+import { langFromTag, type Lang } from "../omspan/i18n";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 
@@ -25,4 +26,24 @@ export function parseFlags<O extends Options>(args: readonly string[], options: 
     }
     throw new InvalidArgumentError("option", { en: (e as Error).message, id: (e as Error).message }, flag);
   }
+}
+
+/** The connection flags every command that pulls takes (`--upstream URL --key-file FILE`, or the embedded simulator's). */
+export const CONNECTION_FLAGS = {
+  upstream: { type: "string" },
+  key: { type: "string" },
+  "key-file": { type: "string" },
+  profile: { type: "string" },
+  year: { type: "string" },
+} as const satisfies Options;
+
+/** Snapshots on disk and answering from them when OMSPAN cannot be reached (src/cli/snapshot-flags.ts). */
+export const SNAPSHOT_FLAGS = {
+  "snapshot-dir": { type: "string" },
+  "allow-stale": { type: "boolean" },
+} as const satisfies Options;
+
+/** The terminal's language (LC_ALL, LC_MESSAGES or LANG `id_ID…` → Indonesian; otherwise English). */
+export function terminalLang(env: NodeJS.ProcessEnv = process.env): Lang {
+  return langFromTag((env.LC_ALL || env.LC_MESSAGES || env.LANG || "en").replace("_", "-"));
 }

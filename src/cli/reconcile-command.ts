@@ -15,7 +15,6 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { InvalidArgumentError } from "../omspan/errors";
 import { dataSource } from "../omspan/formulas";
-import { langFromTag, type Lang } from "../omspan/i18n";
 import { dayOfIso, ledgerPeriod, mappingNames, omspanRows, parseCsv, parseReconcileRequest, readLedger, reconcile, type LedgerRead } from "../omspan/reconcile";
 import { isSheetError } from "../omspan/sheet-calc";
 import { Store } from "../omspan/store";
@@ -25,7 +24,7 @@ import { readWorkbookFile, refuseIfOpen, writeFileAtomic } from "../xlsx/atomic-
 import { computeReport, reportWorkbook } from "../xlsx/report/report-file";
 import { openConnection } from "./connect";
 import { EXIT } from "./exit-codes";
-import { parseFlags } from "./parse-flags";
+import { CONNECTION_FLAGS, parseFlags, terminalLang } from "./parse-flags";
 import { reconcileCsv, reconcileJson, reconcileText } from "./reconcile-output";
 
 
@@ -70,15 +69,9 @@ async function ledgerRows(arg: string): Promise<{ rows: unknown[][]; firstRow: n
   return { rows, firstRow: top + 1, date1904: book.workbook.date1904, label: `${path.basename(file)}:${name}` };
 }
 
-const terminalLang = (env: NodeJS.ProcessEnv = process.env): Lang => langFromTag((env.LC_ALL || env.LC_MESSAGES || env.LANG || "en").replace("_", "-"));
-
 export async function runReconcile(argv: readonly string[]): Promise<number> {
   const { values, positionals } = parseFlags(argv, {
-    upstream: { type: "string" },
-    key: { type: "string" },
-    "key-file": { type: "string" },
-    profile: { type: "string" },
-    year: { type: "string" },
+    ...CONNECTION_FLAGS,
     satker: { type: "string" },
     from: { type: "string" },
     to: { type: "string" },

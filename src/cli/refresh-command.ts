@@ -10,13 +10,13 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { InvalidArgumentError } from "../omspan/errors";
-import { langFromTag, type Lang } from "../omspan/i18n";
+import type { Lang } from "../omspan/i18n";
 import type { RefreshSummary } from "../omspan/workbook/outcome";
 import { keptLine } from "../omspan/workbook/change-report";
 import { refreshFiles, type FileJob, type FileResult, type RefreshFilesOptions } from "../xlsx/workbook/refresh-files";
 import { openConnection } from "./connect";
 import { EXIT, cliMessage, exitCodeOf } from "./exit-codes";
-import { parseFlags } from "./parse-flags";
+import { CONNECTION_FLAGS, SNAPSHOT_FLAGS, parseFlags, terminalLang } from "./parse-flags";
 import { cliStore } from "./snapshot-flags";
 
 export const REFRESH_USAGE = `  omspan refresh <FILE.xlsx>… [--out DIR] [--values] [--lang id|en]
@@ -26,8 +26,6 @@ export const REFRESH_USAGE = `  omspan refresh <FILE.xlsx>… [--out DIR] [--val
                                            OMSPAN formulas replaced by their values, to send`;
 
 const usage = (en: string, id: string, value?: string) => new InvalidArgumentError("refresh", { en, id }, value);
-
-const terminalLang = (env: NodeJS.ProcessEnv): Lang => langFromTag((env.LC_ALL || env.LC_MESSAGES || env.LANG || "en").replace("_", "-"));
 
 /** The jobs the arguments ask for (checked before anything is opened or pulled). */
 export async function refreshJobs(files: readonly string[], out: string | undefined, values: boolean): Promise<FileJob[]> {
@@ -85,16 +83,11 @@ export function resultLine(r: FileResult, lang: Lang, env: NodeJS.ProcessEnv = p
 
 export async function runRefresh(argv: readonly string[], env: NodeJS.ProcessEnv = process.env, opts: Pick<RefreshFilesOptions, "hooks"> = {}): Promise<number> {
   const { values, positionals } = parseFlags(argv, {
-    upstream: { type: "string" },
-    key: { type: "string" },
-    "key-file": { type: "string" },
-    profile: { type: "string" },
-    year: { type: "string" },
+    ...CONNECTION_FLAGS,
     out: { type: "string" },
     values: { type: "boolean" },
     lang: { type: "string" },
-    "snapshot-dir": { type: "string" },
-    "allow-stale": { type: "boolean" },
+    ...SNAPSHOT_FLAGS,
   });
   const reportLang = values.lang ?? "id";
   if (reportLang !== "id" && reportLang !== "en") throw usage("--lang is id or en", "--lang bernilai id atau en", reportLang);

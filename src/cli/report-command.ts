@@ -17,7 +17,7 @@ import { computeReport, reportWorkbook } from "../xlsx/report/report-file";
 import { replaceOmspanWithValues } from "../xlsx/values-copy";
 import { openConnection } from "./connect";
 import { EXIT } from "./exit-codes";
-import { parseFlags } from "./parse-flags";
+import { CONNECTION_FLAGS, parseFlags } from "./parse-flags";
 
 export const REPORT_USAGE = `  omspan report build <template> [--satker CODES | --kanwil CODE | --eselon1 CODE] --month N
                 [--year YYYY] [--lang id|en] --out FILE.xlsx [--values]
@@ -53,11 +53,7 @@ export function reportRequestOf(template: string | undefined, v: Record<string, 
 
 export async function runReport(argv: readonly string[]): Promise<number> {
   const { values, positionals } = parseFlags(argv, {
-    upstream: { type: "string" },
-    key: { type: "string" },
-    "key-file": { type: "string" },
-    profile: { type: "string" },
-    year: { type: "string" },
+    ...CONNECTION_FLAGS,
     satker: { type: "string" },
     kanwil: { type: "string" },
     eselon1: { type: "string" },

@@ -7,9 +7,9 @@
  */
 import { DirSnapshotStore } from "../node/snapshot-dir";
 import { InvalidArgumentError } from "../omspan/errors";
-import { langFromTag } from "../omspan/i18n";
 import { Snapshots, DEFAULT_MAX_SNAPSHOT_BYTES } from "../omspan/snapshots/snapshots";
 import { Store, type DatasetData } from "../omspan/store/store";
+import { terminalLang } from "./parse-flags";
 
 export interface SnapshotFlags {
   readonly snapshotDir?: string;
@@ -37,7 +37,7 @@ export function cliStore(flags: SnapshotFlags, env: NodeJS.ProcessEnv = process.
 export function staleLine(answers: readonly DatasetData[], env: NodeJS.ProcessEnv = process.env): string | undefined {
   const stale = answers.filter((d) => d.asOf.stale);
   if (!stale.length) return undefined;
-  const id = langFromTag((env.LC_ALL || env.LC_MESSAGES || env.LANG || "en").replace("_", "-")) === "id";
+  const id = terminalLang(env) === "id";
   const parts = stale.map((d) => {
     const when = d.asOf.fetchedAt.toISOString();
     const fromProxy = d.asOf.source === "pull";

@@ -5,13 +5,18 @@
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Page } from "playwright-core";
 
-/** Nothing wider than the pane: the page never scrolls sideways. */
+/** Nothing wider than the pane: the page never scrolls sideways (a failure names the widest elements). */
 export async function expectNoOverflow(page: Page): Promise<void> {
-  const { scroll, client } = await page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    client: document.documentElement.clientWidth,
-  }));
-  expect(scroll).toBeLessThanOrEqual(client);
+  const { scroll, client, wide } = await page.evaluate(() => {
+    const client = document.documentElement.clientWidth;
+    const wide = [...document.body.querySelectorAll("*")]
+      .map((e) => ({ e, right: e.getBoundingClientRect().right }))
+      .filter((x) => x.right > client + 0.5 && x.e.children.length === 0)
+      .slice(0, 5)
+      .map((x) => `${x.e.tagName.toLowerCase()}${x.e.getAttribute("data-testid") ? `[${x.e.getAttribute("data-testid")}]` : ""} right=${Math.round(x.right)} "${(x.e.textContent ?? "").slice(0, 60)}"`);
+    return { scroll: document.documentElement.scrollWidth, client, wide };
+  });
+  expect(scroll > client ? { scroll, client, wide } : "fits").toBe("fits");
 }
 
 /**
