@@ -63,6 +63,9 @@ const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   row: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   preview: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  // A native select is as wide as its longest option unless told otherwise: never wider than the pane.
+  fits: { minWidth: 0, maxWidth: "100%" },
+  native: { minWidth: 0, width: "100%", textOverflow: "ellipsis" },
 });
 
 type ScopeKind = ReportRequest["scope"]["kind"];
@@ -160,8 +163,10 @@ export function ReportChooser({ lang, load, build, initialPeriod, reconcile }: R
   return (
     <section className={styles.root} aria-label={w.heading}>
       <Text weight="semibold">{w.heading}</Text>
-      <Field label={w.template} hint={describe(choice).description[lang]}>
+      <Field className={styles.fits} label={w.template} hint={describe(choice).description[lang]}>
         <Select
+          className={styles.fits}
+          select={{ className: styles.native }}
           value={choice}
           onChange={(_, d) => {
             setChoice(d.value as Choice);
