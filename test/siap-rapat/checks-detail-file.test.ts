@@ -4,7 +4,8 @@
  * a month typed over so the months no longer add up to the cumulative; a negative realisation figure
  * (a correction: information, never a stop); a Kurva S month beyond the deviation threshold, and the
  * threshold as an option; a report total whose reference was deleted (#REF!); OMSPAN tables pulled
- * further apart than the allowed minutes. Each changed copy is checked against the same OMSPAN.
+ * further apart than the allowed minutes; the cut-off's age in working days, holidays left out. Each
+ * changed copy is checked against the same OMSPAN.
  */
 import { SheetError } from "../../src/omspan/sheet-calc";
 import { a1Of } from "../../src/omspan/sheet-calc";
@@ -106,7 +107,8 @@ test("a report total whose reference was deleted shows #REF!: stop, the cell nam
   expect(ref[0]!.message.en).toMatch(/1 cell\(s\) of the report .* refer to #REF!/);
 });
 
-test("OMSPAN tables pulled further apart than the allowed minutes: a warning naming both", async () => {
+/** The two-table fixture with registry rows for its tables (dipa and realisasi, the same cut-off). */
+function twoTables(fetched: readonly [string, string]): Uint8Array {
   const entry = (id: string, name: string, sheet: string, dataset: "dipa" | "realisasi", fetchedAt: string): RegistryEntry => ({
     tableId: id, tableName: name, sheet, address: `${sheet}!A1:B6`,
     query: { version: 1, dataset, satker: "", akun: "", filter: "", lang: "id" },
@@ -114,9 +116,13 @@ test("OMSPAN tables pulled further apart than the allowed minutes: a warning nam
   });
   const book = XlsxBook.open(fixture("two-tables-excel.xlsx"));
   book.addSheet("OMSPAN_TABLES", '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>', "veryHidden");
-  const rows = registryRows([entry("1", "Table1", "Sheet1", "dipa", "2026-10-15T02:00:00.000Z"), entry("2", "Table2", "Sheet2", "realisasi", "2026-10-15T02:30:00.000Z")]);
+  const rows = registryRows([entry("1", "Table1", "Sheet1", "dipa", fetched[0]), entry("2", "Table2", "Sheet2", "realisasi", fetched[1])]);
   book.writeCells("OMSPAN_TABLES", rows.flatMap((r, row) => r.map((value, col) => ({ row, col, content: { kind: "value" as const, value } }))));
-  const file = book.save();
+  return book.save();
+}
+
+test("OMSPAN tables pulled further apart than the allowed minutes: a warning naming both", async () => {
+  const file = twoTables(["2026-10-15T02:00:00.000Z", "2026-10-15T02:30:00.000Z"]);
   const r = await checkFile(file, storeSource(s), { now: noon(TODAY) });
   const spread = findingsOf(r, "freshness.spread");
   expect(spread).toHaveLength(1);
@@ -126,4 +132,13 @@ test("OMSPAN tables pulled further apart than the allowed minutes: a warning nam
   expect(statusOf(r, "freshness.generation")).toBe("ok");
   expect(statusOf(r, "freshness.cutoff")).toBe("ok");
   expect(statusOf(await checkFile(file, storeSource(s), { now: noon(TODAY), maxSpreadMinutes: 45 }), "freshness.spread")).toBe("ok");
+});
+
+test("the cut-off's age counts working days: weekends and the ministry's holidays left out", async () => {
+  const file = twoTables(["2026-10-15T02:00:00.000Z", "2026-10-15T02:01:00.000Z"]);
+  // Data up to Wednesday 14 October, checked on Tuesday 20 October: Thu, Fri, Mon, Tue = 4 working days.
+  const late = await checkFile(file, storeSource(s), { now: noon("2026-10-20") });
+  expect(findingsOf(late, "freshness.cutoff-age").map((f) => [f.severity, f.message.en])).toEqual([["warn", expect.stringMatching(/data goes up to 2026-10-14: 4 working days before today \(allowed: 2\)/)]]);
+  const withHolidays = await checkFile(file, storeSource(s), { now: noon("2026-10-20"), holidays: ["2026-10-15", "2026-10-16"] });
+  expect(statusOf(withHolidays, "freshness.cutoff-age")).toBe("ok");
 });
