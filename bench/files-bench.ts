@@ -5,14 +5,10 @@
  * a plain unzip + zip of the same file (fflate), side by side.
  */
 import { unzipSync, zipSync } from "fflate";
-import { OmspanClient } from "../src/omspan/wire/client";
-import { dataSource } from "../src/omspan/formulas";
-import type { DatasetId } from "../src/omspan/routes";
-import { Store } from "../src/omspan/store/store";
-import { buildReport, templateNeeds, TEMPLATE_IDS, type TemplateData } from "../src/omspan/templates";
 import { XlsxBook } from "../src/xlsx/book";
-import { computeReport, reportsWorkbook, type ReportSheet } from "../src/xlsx/report/report-file";
+import { reportsWorkbook } from "../src/xlsx/report/report-file";
 import type { CellWrite } from "../src/xlsx/sheet-edit";
+import { pullReportData, reportSheets } from "./report-workbook";
 import { mb, median, startSimulatorChild } from "./support";
 
 const YEAR = 2026;
@@ -22,25 +18,12 @@ export async function runFilesBench(log: (line: string) => void): Promise<void> 
   const sim = await startSimulatorChild("full", YEAR);
   try {
     const conn = { baseUrl: sim.baseUrl, key: sim.key };
-    const needs = [...new Set(TEMPLATE_IDS.flatMap((t) => templateNeeds(t)).concat(["realisasi"]))] as DatasetId[];
-    // The pulls' floor: each dataset the reports read, pulled once.
-    const t0 = performance.now();
-    const store = new Store((c) => new OmspanClient(c));
-    const pulled = await Promise.all(needs.map((d) => store.get(conn, d)));
-    const pullMs = performance.now() - t0;
-    const data = Object.fromEntries(pulled.map((p) => [p.dataset, p.table])) as unknown as TemplateData;
-    const source = dataSource(...pulled);
+    const report = await pullReportData(conn);
+    const { needs, pullMs } = report;
     const runs: { calcMs: number; writeMs: number; bytes: Uint8Array; formulas: number }[] = [];
     for (let i = 0; i < RUNS; i++) {
       const t1 = performance.now();
-      const sheets: ReportSheet[] = [];
-      let formulas = 0;
-      for (const template of TEMPLATE_IDS) {
-        const { grid, counts } = buildReport({ template, scope: { kind: "all" }, month: 9, year: YEAR, lang: "id" }, data);
-        const { valueAt } = await computeReport(grid, async () => source);
-        sheets.push({ grid, valueAt });
-        formulas += counts.omspanFormulas + counts.excelFormulas;
-      }
+      const { sheets, formulas } = await reportSheets(report, YEAR);
       const t2 = performance.now();
       const bytes = reportsWorkbook(sheets);
       runs.push({ calcMs: t2 - t1, writeMs: performance.now() - t2, bytes, formulas });

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every figure the issues name, measured side by side in one run (machines here are
  * shared and noisy, so ratios matter more than absolute times). Prints figures; never fails on time.
- * Sections: core | formulas | server | simulator | tables | reports | files | snapshots | scale | reconcile (`npm run bench -- core` runs one).
+ * Sections: core | formulas | server | simulator | tables | reports | files | snapshots | scale | reconcile | siap-rapat (`npm run bench -- core` runs one).
  */
 import { runCoreBench } from "./core-bench";
 import { runFormulaBench } from "./formula-bench";
@@ -13,6 +13,7 @@ import { runFilesBench } from "./files-bench";
 import { runSnapshotsBench } from "./snapshots-bench";
 import { runScaleBench } from "./scale-bench";
 import { runReconcileBench } from "./reconcile-bench";
+import { runSiapRapatBench } from "./siap-rapat-bench";
 
 const SECTIONS: Record<string, (log: (line: string) => void) => Promise<void>> = {
   core: runCoreBench,
@@ -25,6 +26,7 @@ const SECTIONS: Record<string, (log: (line: string) => void) => Promise<void>> =
   snapshots: runSnapshotsBench,
   scale: runScaleBench,
   reconcile: runReconcileBench,
+  "siap-rapat": runSiapRapatBench,
 };
 
 async function main(): Promise<void> {

@@ -4,7 +4,7 @@
  * a total typed over by hand; an OMSPAN cell showing an error (and the totals reading it); the check's
  * data from a stale snapshot (OMSPAN down, `omspan check --allow-stale`); an overspent akun known to
  * DataFA and one that is not; tables whose registry rows name different cut-offs. And `omspan check`'s
- * exit codes: 0, 9 at stop, 2 usage, 8 an unreadable file — and it never writes the file.
+ * exit codes: 0, 8 at stop, 2 usage, 10 an unreadable file — and it never writes the file.
  */
 import { mkdtempSync, readFileSync, writeFileSync, rmSync } from "node:fs";
 import os from "node:os";

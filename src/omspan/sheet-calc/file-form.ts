@@ -24,8 +24,16 @@ export function functionName(written: string): string {
   return name;
 }
 
+/**
+ * A formula that opens with an OMSPAN call (`=OMSPAN.PAGU(…`): its first token is that function, so
+ * nothing needs tokenizing. Nearly every OMSPAN cell of a report is of this form, and Siap Rapat asks
+ * of each of the largest workbook's 85,000 (tokenizing them was a sixth of its checks' time).
+ */
+const OPENS_WITH_CALL = /^=?\s*OMSPAN\.[A-Z0-9_.]*\(/i;
+
 /** Whether a formula (either form) calls an OMSPAN function. */
 export function callsOmspan(formula: string): boolean {
+  if (OPENS_WITH_CALL.test(formula)) return true;
   if (!/OMSPAN[._]/i.test(formula)) return false;
   try {
     return rewriteNames(formula, (n) => n).omspan;
