@@ -11,9 +11,10 @@ export interface SimChild {
   close(): Promise<void>;
 }
 
-export async function startSimulatorChild(profile: "demo" | "full", year: number): Promise<SimChild> {
+/** `today` (yyyy-mm-dd, default 28 November of `year`) sets the simulator's cut-off: move it to change the data. */
+export async function startSimulatorChild(profile: "demo" | "full", year: number, today = `${year}-11-28`): Promise<SimChild> {
   const bin = path.resolve(__dirname, "..", "bin", "omspan-simulator.js");
-  const child: ChildProcess = spawn(process.execPath, [bin, "--port", "0", "--profile", profile, "--today", `${year}-11-28`], {
+  const child: ChildProcess = spawn(process.execPath, [bin, "--port", "0", "--profile", profile, "--today", today], {
     stdio: ["ignore", "pipe", "inherit"],
   });
   let out = "";

@@ -4,7 +4,7 @@
  * pulled once for all the files; each file is refreshed by the same orchestration as the add-in's *Refresh
  * workbook* (src/omspan/workbook) over the file adapter (src/xlsx/workbook) and replaced atomically.
  * One line per file on stderr, in the terminal's language; the exit code is the first failing file's
- * (0 when every file was refreshed): 8 a file open in Excel, unreadable, or a table in the way (the file is
+ * (0 when every file was refreshed): 10 a file open in Excel, unreadable, or a table in the way (the file is
  * written, that table left as it was); 9 a frozen workbook; 3, 6… a pull (the file is left byte-identical).
  */
 import { mkdir } from "node:fs/promises";

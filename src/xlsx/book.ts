@@ -4,7 +4,8 @@
  * they were. When formula cells change, the calculation chain (a cache of Excel's evaluation order) is
  * dropped with its relationship and content type — Excel rebuilds it; calcPr is never touched.
  */
-import { callsOmspan, toCellFormula, type CalcBook, type CalcTable, type FormulaCell, type Scalar } from "../omspan/sheet-calc";
+import { callsOmspan, omspanDatasets, toCellFormula, type CalcBook, type CalcTable, type FormulaCell, type Scalar } from "../omspan/sheet-calc";
+import type { DatasetId } from "../omspan/routes";
 import { a1Of, parseArea } from "../omspan/sheet-calc";
 import { fileError } from "./errors";
 import { dynamicArrayCm } from "./metadata";
@@ -21,6 +22,8 @@ export class XlsxBook {
   private readonly scans = new Map<string, SheetScan>();
   private readonly cellMaps = new Map<string, Map<number, SheetCell>>();
   private formulasChanged = false;
+  /** omspanDatasets of the book as it is (dropped by any edit). */
+  private datasets: ReadonlySet<DatasetId> | undefined;
 
   private constructor(readonly pkg: XlsxPackage) {
     this.wb = readWorkbookPart(pkg);
@@ -86,6 +89,7 @@ export class XlsxBook {
     this.pkg.setText(info.part, r.text);
     this.scans.delete(info.part);
     this.cellMaps.delete(info.part);
+    this.datasets = undefined;
     if (r.formulasChanged) this.formulasChanged = true;
   }
 
@@ -103,6 +107,7 @@ export class XlsxBook {
       throw fileError("table-blocked", `table ${table.name} would grow into ${what}, which is in use: move it, then refresh`, `tabel ${table.name} akan tumbuh ke ${what.replace("table", "tabel").replace("cell", "sel")}, yang sedang dipakai: pindahkan, lalu segarkan`);
     }
     setTableRange(this.pkg, table, area, columnNames);
+    this.datasets = undefined;
   }
 
   /** Where in the way a table's growth to `area` would run (cells holding anything, another table); nothing changes. */
@@ -126,6 +131,7 @@ export class XlsxBook {
     this.pkg.setText(info.part, emptied);
     this.scans.delete(info.part);
     this.cellMaps.delete(info.part);
+    this.datasets = undefined;
     if (hadFormulas) this.formulasChanged = true;
     this.writeCells(sheet, writes);
   }
@@ -134,6 +140,7 @@ export class XlsxBook {
   addSheet(name: string, xml: string, visibility: SheetVisibility = "visible"): SheetInfo {
     const info = addSheetEntry(this.pkg, name, xml, visibility);
     this.wb = readWorkbookPart(this.pkg);
+    this.datasets = undefined;
     return info;
   }
 
@@ -173,6 +180,15 @@ export class XlsxBook {
         yield { sheet: s.name, row: c.row, col: c.col, formula: safeCellForm(c.formula.text), spill };
       }
     }
+  }
+
+  /**
+   * The datasets the OMSPAN cells read with their arguments as the file holds them, kept until an edit:
+   * the refresh needs them twice (to pull before anything is written, to recalculate), and reading the
+   * arguments of 90,000 cells takes seconds.
+   */
+  omspanDatasets(): ReadonlySet<DatasetId> {
+    return (this.datasets ??= omspanDatasets(this.calcBook()));
   }
 
   /** The OMSPAN formula cells (either spelling). */

@@ -119,7 +119,9 @@ export function recalculate(book: CalcBook, opts: RecalcOptions): Recalculation 
     let ix = index.get(sheet);
     if (!ix) index.set(sheet, (ix = new SheetIndex()));
     ix.add(n);
-    if (cell.spill) spills.push(n);
+    // A one-cell "spill" (how a file stores every custom-function cell: `t="array" ref="B7"`) is its own
+    // cell, already found through the index; only real spills need the overlap test below.
+    if (cell.spill && (cell.spill.bottom > cell.spill.top || cell.spill.right > cell.spill.left)) spills.push(n);
   }
   for (const ix of index.values()) ix.seal();
 

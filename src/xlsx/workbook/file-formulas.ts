@@ -61,6 +61,7 @@ export async function recompute(book: XlsxBook, cells: readonly FormulaCellState
   const r = await recalculateWithOmspan(book.calcBook(), async (ids) => dataSource(...(await Promise.all(ids.map((d) => env.pull(d))))), {
     recompute: (c) => callsOmspan(c.formula),
     changedAreas,
+    datasets: book.omspanDatasets(),
   });
   const bySheet = new Map<string, CellWrite[]>();
   for (const res of r.results) {

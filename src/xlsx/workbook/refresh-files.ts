@@ -8,7 +8,6 @@
  */
 import { FrozenError } from "../../omspan/errors";
 import { pinAsOf } from "../../omspan/snapshots/pin";
-import { omspanDatasets } from "../../omspan/sheet-calc";
 import type { DatasetId, RouteParams } from "../../omspan/routes";
 import type { DatasetData } from "../../omspan/store/dataset-data";
 import type { RefreshSummary, TableDeps } from "../../omspan/workbook/outcome";
@@ -61,7 +60,7 @@ async function open(job: FileJob): Promise<Opened> {
   const pin = readPin(book).pin;
   if (pin) throw new FrozenError({ asOf: pinAsOf(pin) });
   const needs = new Set(readRegistry(book).entries.map((e) => pullKey(e.query.dataset, e.query.date ? { date: e.query.date } : {})));
-  for (const d of omspanDatasets(book.calcBook())) needs.add(pullKey(d, {}));
+  for (const d of book.omspanDatasets()) needs.add(pullKey(d, {}));
   return { job, bytes, book, needs: [...needs] };
 }
 
