@@ -5,7 +5,10 @@
  * `_xldudf_OMSPAN_…`, the unresolved `OMSPAN.…` with `aca`/`ca` showing #NAME?) — get their cached values
  * from the raw pages, their `<f>` elements and `cm` as Excel wrote them, and every part the refresh does
  * not own (metadata.xml, xl/webextensions, the theme, styles, calcPr, and the calculation chain, since no
- * formula changed) comes out byte for byte.
+ * formula changed) comes out byte for byte. And a workbook holding every part the tool does not own
+ * (charts, drawings, comments, a table, conditional formats, styles, a very hidden sheet, an external link,
+ * custom XML, VBA: test/support/xlsx-fixtures.ts's everything.xlsm) refreshed with OMSPAN cells in it:
+ * only the cells and parts the refresh owns change.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -15,7 +18,7 @@ import { Store } from "../../src/omspan/store/store";
 import { refreshFiles } from "../../src/xlsx/workbook/refresh-files";
 import { startSimulator, type RunningSimulator } from "../../src/simulator";
 import { rawRealisasi } from "../support/stack";
-import { fixture } from "../support/xlsx-fixtures";
+import { everythingWorkbook, fixture } from "../support/xlsx-fixtures";
 import { bytesEqual, dom, elements, readCells, readParts, serialize, sheetParts } from "../support/xlsx-reader";
 
 const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -97,4 +100,50 @@ test("OMSPAN cells in Excel's own file, both spellings: values from the raw page
   expect(calcPr(now)).toBe(calcPr(old));
   const mark = elements(dom(now.get("xl/workbook.xml")!), "definedName").find((n) => n.getAttribute("name") === "OMSPAN_CHANGE_REPORT")!;
   expect([mark.getAttribute("hidden"), mark.getAttribute("localSheetId"), mark.textContent]).toEqual(["1", "3", "TRUE"]);
+});
+
+test("everything.xlsm with OMSPAN cells: refreshed, and every part it does not own byte for byte as it was", async () => {
+  const zip = await JSZip.loadAsync(await everythingWorkbook());
+  const part = "xl/worksheets/sheet2.xml";
+  const d = dom(await zip.file(part)!.async("string"));
+  const row = d.createElementNS(MAIN_NS, "row");
+  row.setAttribute("r", "30");
+  for (const [ref, formula, attrs] of [["F30", '_xldudf_OMSPAN_REALISASI("600001","52")', { t: "array", ref: "F30" }], ["G30", "F30*2", {}]] as const) {
+    const c = d.createElementNS(MAIN_NS, "c");
+    c.setAttribute("r", ref);
+    if (ref === "F30") c.setAttribute("cm", "1");
+    const f = d.createElementNS(MAIN_NS, "f");
+    for (const [k, x] of Object.entries(attrs)) f.setAttribute(k, x);
+    f.textContent = formula;
+    const v = d.createElementNS(MAIN_NS, "v");
+    v.textContent = "0";
+    c.appendChild(f);
+    c.appendChild(v);
+    row.appendChild(c);
+  }
+  elements(d, "sheetData")[0]!.appendChild(row);
+  zip.file(part, serialize(d));
+  const original = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+  const file = path.join(dir, "everything.xlsm");
+  writeFileSync(file, original);
+  const [r] = await refreshFiles([{ source: file, target: file }], deps());
+  expect(r!.error).toBeUndefined();
+  expect(r!.written).toBe(true);
+  const sum = (await rawRealisasi(sim.baseUrl, key)).filter((x) => x.KDSATKER === "600001" && x.AKUN!.startsWith("52")).reduce((t, x) => t + Number(x.AMOUNT), 0);
+  const old = await readParts(original);
+  const now = await readParts(new Uint8Array(readFileSync(file)));
+  const was = readCells(old, "Sheet2");
+  const is = readCells(now, "Sheet2");
+  expect([is.get("F30")!.value, is.get("G30")!.value]).toEqual([sum, sum * 2]);
+  expect([is.get("F30")!.formula, is.get("F30")!.fAttrs, is.get("F30")!.cm]).toEqual([was.get("F30")!.formula, was.get("F30")!.fAttrs, was.get("F30")!.cm]);
+  // Every other cell of the sheet as Excel wrote it.
+  for (const [ref, c] of was) if (ref !== "F30" && ref !== "G30") expect([ref, is.get(ref)?.xml]).toEqual([ref, c.xml]);
+  const owned = new Set([part, sheetParts(now).get("Perubahan")!.part, "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml", "xl/sharedStrings.xml"]);
+  for (const [name, bytes] of old) if (!owned.has(name)) expect([name, bytesEqual(bytes, now.get(name))]).toEqual([name, true]);
+  const calcPr = (p: typeof old) => elements(dom(p.get("xl/workbook.xml")!), "calcPr").map((n) => serialize(n));
+  expect(calcPr(now)).toEqual(calcPr(old));
+  // The workbook part: its sheets (the very hidden one too), names and external references kept; Perubahan added.
+  expect([...sheetParts(now)].map(([n, s]) => [n, s.state])).toEqual([...[...sheetParts(old)].map(([n, s]) => [n, s.state]), ["Perubahan", expect.any(String)]]);
+  const frame = (p: typeof old) => ["externalReferences", "definedNames"].map((tag) => elements(dom(p.get("xl/workbook.xml")!), tag).map((n) => serialize(n)).join(""));
+  expect(frame(now)[0]).toBe(frame(old)[0]);
 });
