@@ -7,11 +7,12 @@
  * (src/excel/reconcile-build.ts); without it (no Excel) the tab says Excel is needed.
  */
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Select, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Select, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { LedgerSelection, ReconcileAdapter } from "../../excel/reconcile-build";
 import type { ReconcileRefreshOutcome } from "../../excel/reconcile-sheet";
 import type { ReportOutcome } from "../../excel/report-build";
 import type { ReportWriteProgress } from "../../excel/report-writer";
+import { BuildStatus } from "./BuildStatus";
 import type { Lang } from "../../omspan/i18n";
 import { localizeError } from "../../omspan/messages";
 import type { Table } from "../../omspan/columnar/table";
@@ -193,24 +194,7 @@ export function ReconcileChooser({ lang, reconcile }: ReconcileChooserProps) {
           <Button appearance="primary" disabled={building || !preview?.ok} onClick={() => void onBuild()}>
             {building ? w.building : w.build}
           </Button>
-          {building && progress && progress.rowCount > 0 && (
-            <Field validationMessage={w.progress(progress.rowsWritten, progress.rowCount)} validationState="none">
-              <ProgressBar value={progress.rowsWritten / progress.rowCount} />
-            </Field>
-          )}
-          {outcome?.ok && (
-            <MessageBar intent="success">
-              <MessageBarBody>{w.built(outcome.sheet)}</MessageBarBody>
-            </MessageBar>
-          )}
-          {outcome && !outcome.ok && (
-            <MessageBar intent="error">
-              <MessageBarBody>
-                <MessageBarTitle>{w.failed}</MessageBarTitle>
-                {outcome.error}
-              </MessageBarBody>
-            </MessageBar>
-          )}
+          <BuildStatus building={building} progress={progress} outcome={outcome} w={w} />
         </>
       )}
       <Button onClick={() => void onRefresh()}>{w.refresh}</Button>

@@ -13,7 +13,6 @@ import {
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
-  ProgressBar,
   Select,
   Spinner,
   Text,
@@ -38,6 +37,7 @@ import {
 import { monthName } from "../../omspan/templates/labels";
 import type { ReportOutcome } from "../../excel/report-build";
 import type { ReportWriteProgress } from "../../excel/report-writer";
+import { BuildStatus } from "./BuildStatus";
 import { reportWords } from "./report-strings";
 import { ReconcileChooser, type ReconcileChooserProps } from "./ReconcileChooser";
 
@@ -276,24 +276,7 @@ export function ReportChooser({ lang, load, build, initialPeriod, reconcile }: R
             {building ? w.building : w.build}
           </Button>
           {!build && <Text size={200}>{w.needsExcel}</Text>}
-          {building && progress && progress.rowCount > 0 && (
-            <Field validationMessage={w.progress(progress.rowsWritten, progress.rowCount)} validationState="none">
-              <ProgressBar value={progress.rowsWritten / progress.rowCount} />
-            </Field>
-          )}
-          {outcome?.ok && (
-            <MessageBar intent="success">
-              <MessageBarBody>{w.built(outcome.sheet)}</MessageBarBody>
-            </MessageBar>
-          )}
-          {outcome && !outcome.ok && (
-            <MessageBar intent="error">
-              <MessageBarBody>
-                <MessageBarTitle>{w.failed}</MessageBarTitle>
-                {outcome.error}
-              </MessageBarBody>
-            </MessageBar>
-          )}
+          <BuildStatus building={building} progress={progress} outcome={outcome} w={w} />
         </>
       )}
     </section>
