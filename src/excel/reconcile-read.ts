@@ -13,6 +13,7 @@
 import { InvalidArgumentError } from "../omspan/errors";
 import { ledgerPlace } from "../omspan/templates";
 import { a1, parseA1, type CellBox } from "../omspan/workbook/a1";
+import { listTables } from "./locate-tables";
 
 /** The most cells a ledger may have (a year of a large satker is ~10,000 rows × a dozen columns). */
 export const MAX_LEDGER_CELLS = 2_000_000;
@@ -67,19 +68,11 @@ async function tableBox(context: Excel.RequestContext, table: Excel.Table): Prom
 
 /** The table holding a cell, if any (one range object per table, not per cell). */
 async function tableAt(context: Excel.RequestContext, cell: CellBox): Promise<Excel.Table | undefined> {
-  const tables = context.workbook.tables;
-  tables.load("items/name");
-  await context.sync();
-  const ranges = tables.items.map((t) => {
-    const r = t.getRange();
-    r.load("address");
-    return { t, r };
-  });
-  await context.sync();
-  return ranges.find(({ r }) => {
-    const b = parseA1(r.address);
+  const hit = (await listTables(context)).find((t) => {
+    const b = parseA1(t.address);
     return b.sheet.toLowerCase() === cell.sheet.toLowerCase() && cell.row >= b.row && cell.row < b.row + b.rows && cell.col >= b.col && cell.col < b.col + b.cols;
-  })?.t;
+  });
+  return hit && context.workbook.tables.getItem(hit.id);
 }
 
 /** Where the selected ledger is: the selected range, or the table of a single selected cell. */

@@ -9,6 +9,7 @@
 import { OWN_SHEET_MARKS, OWN_SHEET_NAMES, REPORT_TEMPLATE_MARK, parseReportMark, type CellBlock, type ModelReport, type ModelSheet, type ModelTable, type ModelValue, type OwnSheet, type WorkbookModel } from "../omspan/siap-rapat";
 import { parseArea } from "../omspan/sheet-calc";
 import { readRegistry } from "./hidden-sheets";
+import { listTables } from "./locate-tables";
 
 /** Cells per block: an answer of ~100 bytes a cell (formula, value, type) stays near 2 MB. */
 export const BLOCK_CELLS = 20_000;
@@ -73,21 +74,10 @@ async function readBlocks(context: Excel.RequestContext, s: Used): Promise<CellB
 }
 
 async function tablesOf(context: Excel.RequestContext, entries: Awaited<ReturnType<typeof readRegistry>>["entries"]): Promise<ModelTable[]> {
-  const tables = context.workbook.tables;
-  tables.load("items/id,items/name");
-  await context.sync();
-  const ranges = tables.items.map((t) => {
-    const r = t.getRange();
-    r.load("address");
-    return { t, r };
-  });
-  await context.sync();
-  return ranges.flatMap(({ t, r }) => {
+  return (await listTables(context)).flatMap((t) => {
     const entry = entries.find((e) => e.tableId === t.id) ?? entries.find((e) => e.tableName.toLowerCase() === t.name.toLowerCase());
-    const bang = r.address.lastIndexOf("!");
-    const sheet = r.address.slice(0, bang).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
-    const area = parseArea(r.address.slice(bang + 1).replace(/\$/g, ""));
-    return entry && area ? [{ name: t.name, sheet, area, entry }] : [];
+    const area = parseArea(t.address.slice(t.address.lastIndexOf("!") + 1).replace(/\$/g, ""));
+    return entry && area ? [{ name: t.name, sheet: t.sheet, area, entry }] : [];
   });
 }
 
