@@ -4,6 +4,7 @@
  * styles, frozen panes, conditional formats, a chart, and print settings. The templates build this; the
  * Excel writer (and later a workbook-file writer) only lays it out, so every face builds the same report.
  */
+import { columnName as columnLetter } from "../sheet-calc/refs";
 
 /** How a cell's number is shown; the writers map these to Excel number formats. */
 export type CellFormat = "rupiah" | "percent" | "score" | "text" | "integer" | "datetime" | "date";
@@ -54,17 +55,8 @@ export interface ReportGrid {
   readonly print: { readonly orientation: "landscape"; readonly paper: "A4"; readonly titleRows: string };
 }
 
-/** Column letters of a 0-based column index: 0 → A, 25 → Z, 26 → AA. */
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+/** Column letters of a 0-based column index (0 → A, 26 → AA): the sheet evaluator's one function. */
+export { columnLetter };
 
 /** An A1 reference of a 0-based row and column; `$` before the column and/or the row when fixed. */
 export function ref(row: number, col: number, fix: "" | "col" | "row" | "both" = ""): string {
